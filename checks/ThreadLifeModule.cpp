@@ -1,0 +1,22 @@
+//===--- ThreadLifeModule.cpp - the threadlife- checks --------------------===//
+
+#include "ForcedKillCheck.h"
+#include "TidyModuleRegistry.h"
+#include "clang-tidy/ClangTidyModule.h"
+
+namespace clang::tidy::threadlife {
+
+class ThreadLifeModule : public ClangTidyModule {
+public:
+  void addCheckFactories(ClangTidyCheckFactories &Factories) override {
+    Factories.registerCheck<ForcedKillCheck>("threadlife-forced-kill");
+  }
+};
+
+static ClangTidyModuleRegistry::Add<ThreadLifeModule>
+    X("threadlife-module", "Checks for the lifecycle of threads.");
+
+} // namespace clang::tidy::threadlife
+
+// Referenced by the driver so that a static link keeps this module.
+volatile int ThreadLifeModuleAnchorSource = 0;

@@ -1,0 +1,44 @@
+//===--- CheckDocs.cpp - each check's page, lesson and summary ------------===//
+
+#include "CheckDocs.h"
+
+namespace threadlife {
+
+llvm::ArrayRef<CheckDoc> checkDocs() {
+  static const CheckDoc Docs[] = {
+#include "CheckDocs.inc"
+  };
+  return Docs;
+}
+
+const CheckDoc *findCheckDoc(llvm::StringRef Check) {
+  for (const CheckDoc &Doc : checkDocs())
+    if (Doc.Check == Check)
+      return &Doc;
+  return nullptr;
+}
+
+std::string CheckDoc::summary() const {
+  // Skip the title, then join the lines of the first paragraph.
+  llvm::StringRef Rest = Markdown.split('\n').second.ltrim("\n");
+  std::string Summary;
+  while (!Rest.empty()) {
+    auto [Line, Next] = Rest.split('\n');
+    if (Line.trim().empty())
+      break;
+    if (!Summary.empty())
+      Summary += ' ';
+    Summary += Line.trim().str();
+    Rest = Next;
+  }
+  return Summary;
+}
+
+std::string CheckDoc::lesson() const {
+  size_t End = llvm::StringRef::npos;
+  for (llvm::StringRef Heading : {"\n## Options", "\n## Examples"})
+    End = std::min(End, Markdown.find(Heading));
+  return Markdown.substr(0, End).rtrim().str() + "\n";
+}
+
+} // namespace threadlife

@@ -1,0 +1,88 @@
+//===--- JsonReport.cpp - threadlife's own JSON report ----------------------===//
+
+#include "Reports.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
+#include "llvm/Support/MemoryBuffer.h"
+
+using namespace clang;
+namespace json = llvm::json;
+
+namespace threadlife {
+
+LineColumn lineColumn(llvm::StringRef File, unsigned Offset) {
+  auto Buffer = llvm::MemoryBuffer::getFile(File);
+  if (!Buffer)
+    return {};
+  llvm::StringRef Text = (*Buffer)->getBuffer().take_front(Offset);
+  size_t LineStart = Text.rfind('\n');
+  LineColumn Position;
+  Position.Line = Text.count('\n') + 1;
+  Position.Column =
+      Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
+  return Position;
+}
+
+namespace {
+json::Object messageJson(const tooling::DiagnosticMessage &M) {
+  LineColumn Position = lineColumn(M.FilePath, M.FileOffset);
+  return json::Object{{"message", M.Message},
+                      {"file", M.FilePath},
+                      {"line", Position.Line},
+                      {"column", Position.Column}};
+}
+
+json::Array fixesJson(const tooling::DiagnosticMessage &M) {
+  json::Array Fixes;
+  for (const auto &[File, Replacements] : M.Fix)
+    for (const tooling::Replacement &R : Replacements)
+      Fixes.push_back(json::Object{{"file", File},
+                                   {"offset", R.getOffset()},
+                                   {"length", R.getLength()},
+                                   {"replacement", R.getReplacementText()}});
+  return Fixes;
+}
+
+llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
+  switch (Level) {
+  case tooling::Diagnostic::Error:
+    return "error";
+  case tooling::Diagnostic::Warning:
+    return "warning";
+  default:
+    return "note";
+  }
+}
+} // namespace
+
+void writeJson(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
+  json::Array FileEntries, Diagnostics;
+  for (const FileAnalysis &F : Files) {
+    json::Object Entry{{"file", F.File}};
+    if (!F.Failure.empty()) {
+      Entry["status"] = "failed";
+      Entry["reason"] = F.Failure;
+    } else {
+      Entry["status"] = F.CompileErrors ? "compile-errors" : "analysed";
+    }
+    FileEntries.push_back(std::move(Entry));
+    for (const tidy::ClangTidyError &E : F.Errors) {
+      json::Object D = messageJson(E.Message);
+      D["check"] = E.DiagnosticName;
+      D["level"] = levelName(E.DiagLevel);
+      json::Array Notes;
+      for (const tooling::DiagnosticMessage &N : E.Notes)
+        Notes.push_back(messageJson(N));
+      D["notes"] = std::move(Notes);
+      D["fixes"] = fixesJson(E.Message);
+      Diagnostics.push_back(std::move(D));
+    }
+  }
+  OS << llvm::formatv("{0:2}", json::Value(json::Object{
+                                   {"version", 1},
+                                   {"files", std::move(FileEntries)},
+                                   {"diagnostics", std::move(Diagnostics)}}))
+     << "\n";
+}
+
+} // namespace threadlife
