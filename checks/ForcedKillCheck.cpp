@@ -162,7 +162,8 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
   bool FoundStart = false;
   if (const ValueDecl *Handle = model::handleDecl(Call->getArg(0))) {
     auto Creates = match(
-        findAll(model::cApiCall({model::posixThreadCreate()}).bind("create")),
+        translationUnitDecl(forEachDescendant(
+            model::cApiCall({model::posixThreadCreate()}).bind("create"))),
         *Ctx.getTranslationUnitDecl(), Ctx);
     for (const BoundNodes &Node : Creates) {
       const auto *Create = Node.getNodeAs<CallExpr>("create");
@@ -219,10 +220,13 @@ void ForcedKillCheck::checkSignal(const CallExpr *Call, ASTContext &Ctx) {
   // A thread that blocks this signal and consumes it with sigwait() (or
   // signalfd) is being asked to stop, not killed.
   TranslationUnitDecl &TU = *Ctx.getTranslationUnitDecl();
-  if (!match(findAll(model::cApiCall(model::signalConsumers())), TU, Ctx)
+  if (!match(translationUnitDecl(
+                 hasDescendant(model::cApiCall(model::signalConsumers()))),
+             TU, Ctx)
            .empty()) {
     for (const BoundNodes &Node :
-         match(findAll(model::cApiCall({model::signalSetAdder()}).bind("add")),
+         match(translationUnitDecl(forEachDescendant(
+                   model::cApiCall({model::signalSetAdder()}).bind("add"))),
                TU, Ctx)) {
       const auto *Add = Node.getNodeAs<CallExpr>("add");
       if (Add->getNumArgs() == 2 &&

@@ -72,7 +72,7 @@ cl::opt<Format> OutputFormat(
     cl::values(clEnumValN(Format::Text, "text", "clang-tidy's text (default)"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
                clEnumValN(Format::Json, "json", "threadlife's JSON")));
-cl::opt<unsigned> Jobs("j", cl::cat(Category), cl::init(0),
+cl::opt<unsigned> Jobs("j", cl::cat(Category), cl::init(0), cl::Prefix,
                        cl::desc("Files analysed in parallel (default: one "
                                 "per core)"));
 cl::opt<std::string>

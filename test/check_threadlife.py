@@ -1,0 +1,103 @@
+#!/usr/bin/env python3
+"""Runs one check over one test source and verifies its output with FileCheck.
+
+    check_threadlife.py [runner options] SOURCE CHECK TEMP [tool args] [-- compiler args]
+
+The source is copied to TEMP (plus its extension), analysed with --fix by the
+chosen runner, and then:
+  CHECK-MESSAGES[-SUFFIX]  are matched against the warnings (notes removed);
+                           any other warning or error fails the test.
+  CHECK-NOTES[-SUFFIX]     are matched against warnings and notes together.
+  CHECK-FIXES[-SUFFIX]     are matched against the fixed file.
+A source with none of the first two expects no warning at all. The same
+conventions as clang-tidy's own check tests, so tests read the same.
+"""
+
+import argparse
+import os
+import re
+import shutil
+import subprocess
+import sys
+
+
+def parse():
+    p = argparse.ArgumentParser()
+    p.add_argument('--runner', choices=['driver', 'clang-tidy'], required=True)
+    p.add_argument('--threadlife', required=True)
+    p.add_argument('--clang-tidy', required=True)
+    p.add_argument('--plugin', required=True)
+    p.add_argument('--filecheck', required=True)
+    p.add_argument('--inputs', required=True)
+    p.add_argument('--check-suffix', default='')
+    p.add_argument('source')
+    p.add_argument('check')
+    p.add_argument('temp')
+    argv = sys.argv[1:]
+    compiler = []
+    if '--' in argv:
+        i = argv.index('--')
+        argv, compiler = argv[:i], argv[i + 1:]
+    args, tool = p.parse_known_args(argv)
+    return args, tool, compiler
+
+
+def run_filecheck(args, check_file, input_file, prefix, implicit_not):
+    cmd = [args.filecheck, check_file, '--input-file=' + input_file,
+           '--check-prefixes=' + prefix, '--strict-whitespace']
+    if implicit_not:
+        cmd.append('--implicit-check-not=' + implicit_not)
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    if r.returncode:
+        sys.exit('FileCheck %s failed:\n%s' % (prefix, r.stdout))
+
+
+def main():
+    args, tool, compiler = parse()
+    ext = os.path.splitext(args.source)[1]
+    temp = args.temp + ext
+    os.makedirs(os.path.dirname(os.path.abspath(temp)), exist_ok=True)
+    shutil.copyfile(args.source, temp)
+    with open(args.source) as f:
+        text = f.read()
+
+    suffix = '-' + args.check_suffix if args.check_suffix else ''
+    messages, notes, fixes = ('CHECK-%s%s' % (k, suffix) for k in ('MESSAGES', 'NOTES', 'FIXES'))
+    has = {p: re.search(r'\b%s:' % re.escape(p), text) is not None for p in (messages, notes, fixes)}
+
+    if not any(a.startswith('-std=') for a in compiler):
+        compiler.insert(0, '-std=c11' if ext == '.c' else '-std=c++20')
+    compiler += ['-isystem', args.inputs]
+
+    checks = '--checks=-*,' + args.check
+    if args.runner == 'driver':
+        cmd = [args.threadlife, checks, '--fix', '--quiet', '-j1'] + tool + [temp, '--'] + compiler
+    else:
+        cmd = [args.clang_tidy, '--load', args.plugin, checks, '--fix', '--quiet'] + tool + [temp, '--'] + compiler
+    r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    output = r.stdout
+    if 'error:' in output or r.returncode not in (0, 1):
+        sys.exit('%s failed (exit %d):\n%s%s' % (' '.join(cmd), r.returncode, output, r.stderr))
+    print(output)
+
+    diag = re.compile(r'^.*:\d+:\d+: (warning|error|note): ')
+    warning_lines = [l for l in output.splitlines() if diag.match(l) and ': note: ' not in l]
+    all_lines = [l for l in output.splitlines() if diag.match(l)]
+    with open(temp + '.messages', 'w') as f:
+        f.write('\n'.join(warning_lines) + '\n')
+    with open(temp + '.notes', 'w') as f:
+        f.write('\n'.join(all_lines) + '\n')
+
+    if not has[messages] and not has[notes]:
+        if warning_lines:
+            sys.exit('expected no warning, got:\n' + '\n'.join(warning_lines))
+    if has[messages]:
+        run_filecheck(args, args.source, temp + '.messages', messages, '{{warning|error}}:')
+    if has[notes]:
+        run_filecheck(args, args.source, temp + '.notes', notes, '{{note|warning|error}}:')
+    if has[fixes]:
+        run_filecheck(args, args.source, temp, fixes, '')
+
+
+if __name__ == '__main__':
+    main()
