@@ -43,6 +43,20 @@ std::optional<std::string> malformedConfigFor(llvm::StringRef File) {
   return std::nullopt;
 }
 
+bool isListed(const tooling::CompilationDatabase &Compilations,
+              llvm::StringRef Path) {
+  std::vector<std::string> Files = Compilations.getAllFiles();
+  if (Files.empty()) // flags after `--` apply to any file
+    return true;
+  for (std::string &File : Files) {
+    llvm::SmallString<256> Listed(File);
+    llvm::sys::path::remove_dots(Listed, /*remove_dot_dot=*/true);
+    if (Listed == Path)
+      return true;
+  }
+  return false;
+}
+
 std::unique_ptr<ClangTidyOptionsProvider>
 optionsProvider(const AnalysisSettings &S) {
   if (S.Config)
@@ -77,7 +91,10 @@ FileAnalysis analyseFile(llvm::StringRef File, const AnalysisSettings &S) {
     }
     Compilations = Result.OwnCompilations.get();
   }
-  if (Compilations->getCompileCommands(Path).empty()) {
+  // A JSON database infers commands for files it does not list; the driver
+  // analyses only what the build compiles.
+  if (Compilations->getCompileCommands(Path).empty() ||
+      !isListed(*Compilations, Path)) {
     Result.Failure = "no compile command for '" + File.str() + "' in " +
                      (S.CompilationsOrigin.empty() ? "its compilation database"
                                                    : S.CompilationsOrigin);

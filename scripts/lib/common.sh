@@ -1,0 +1,46 @@
+# Shared by scripts/run and scripts/test: the LLVM version, the build
+# directory, and installing what is missing (Debian 12, non-interactive).
+
+set -euo pipefail
+
+REPO=$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)
+LLVM_VERSION=${LLVM_VERSION:-19}
+LLVM_ROOT=/usr/lib/llvm-$LLVM_VERSION
+if [ "$LLVM_VERSION" = 19 ]; then BUILD=$REPO/build; else BUILD=$REPO/build-$LLVM_VERSION; fi
+JOBS=$(nproc)
+
+say() { printf '%s\n' "$*" >&2; }
+
+# Installs the Debian packages named, skipping those already installed.
+ensure_packages() {
+  local missing=()
+  for p in "$@"; do
+    dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'ok installed' || missing+=("$p")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  say "installing: ${missing[*]}"
+  local sudo=()
+  [ "$(id -u)" -eq 0 ] || sudo=(sudo)
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# What building the checker needs.
+checker_packages() {
+  echo cmake ninja-build g++ python3 \
+    llvm-$LLVM_VERSION-dev libclang-$LLVM_VERSION-dev clang-$LLVM_VERSION \
+    clang-tidy-$LLVM_VERSION llvm-$LLVM_VERSION-tools
+}
+
+# Configures (once) and builds the named targets, or everything.
+build() {
+  if [ ! -f "$BUILD/build.ninja" ]; then
+    cmake -S "$REPO" -B "$BUILD" -G Ninja -DCMAKE_BUILD_TYPE=Release \
+      -DTHREADLIFE_LLVM_VERSION="$LLVM_VERSION" >/dev/null
+  fi
+  if [ $# -gt 0 ]; then
+    cmake --build "$BUILD" -j "$JOBS" --target "$@"
+  else
+    cmake --build "$BUILD" -j "$JOBS"
+  fi
+}

@@ -1,0 +1,5 @@
+#include <pthread.h>
+
+void stop(pthread_t worker) {
+  pthread_cancel(worker)
+}
