@@ -10,6 +10,7 @@
 #include "CheckDocs.h"
 #include "FileAnalysis.h"
 #include "Reports.h"
+#include "TidyVersion.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
@@ -123,7 +124,7 @@ StringSet<> knownChecks() {
   ClangTidyOptions All = defaultOptions();
   All.Checks = "*";
   StringSet<> Names;
-  for (const std::string &Name : getCheckNames(All, false))
+  for (const std::string &Name : threadlife::enabledCheckNames(All))
     Names.insert(Name);
   return Names;
 }
@@ -170,7 +171,7 @@ int listChecks(const threadlife::AnalysisSettings &Settings) {
   Options.mergeWith(Settings.Config ? *Settings.Config : ClangTidyOptions(), 0);
   Options.mergeWith(Settings.Overrides, 0);
   outs() << "Enabled checks:";
-  for (const std::string &Name : getCheckNames(Options, false))
+  for (const std::string &Name : threadlife::enabledCheckNames(Options))
     outs() << "\n    " << Name;
   outs() << "\n\n";
   return ExitClean;

@@ -1,6 +1,7 @@
 //===--- FileAnalysis.cpp - run the checks over one source file -----------===//
 
 #include "FileAnalysis.h"
+#include "TidyVersion.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
@@ -109,7 +110,7 @@ FileAnalysis analyseFile(llvm::StringRef File, const AnalysisSettings &S) {
   Result.Context = std::make_unique<ClangTidyContext>(optionsProvider(S));
   Result.Context->setCurrentFile(Path);
   if (Result.Context->getOptions().Checks &&
-      getCheckNames(Result.Context->getOptions(), false).empty()) {
+      enabledCheckNames(Result.Context->getOptions()).empty()) {
     Result.Failure = "no check is enabled for '" + File.str() +
                      "' (see --checks and the Checks of .clang-tidy)";
     return Result;

@@ -25,12 +25,14 @@ ensure_packages() {
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends "${missing[@]}"
 }
 
-# What building the checker needs.
+# What building the checker needs. lit comes with llvm-19-tools only (later
+# Debian LLVM packages leave it out), and runs any version's tests.
 checker_packages() {
   echo cmake ninja-build g++ python3 \
     llvm-$LLVM_VERSION-dev libclang-$LLVM_VERSION-dev clang-$LLVM_VERSION \
-    clang-tidy-$LLVM_VERSION llvm-$LLVM_VERSION-tools
+    clang-tidy-$LLVM_VERSION llvm-$LLVM_VERSION-tools llvm-19-tools
 }
+LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 
 # Configures (once) and builds the named targets, or everything.
 build() {
