@@ -37,10 +37,9 @@ void ForcedKillCheck::registerMatchers(MatchFinder *Finder) {
       this);
   for (const model::KillMethod &M : model::killMethods())
     Finder->addMatcher(
-        callExpr(callee(cxxMethodDecl(
-                            hasName(M.Method),
-                            ofClass(cxxRecordDecl(isSameOrDerivedFrom(
-                                ("::" + M.Class).str()))))
+        callExpr(callee(cxxMethodDecl(hasName(M.Method),
+                                      ofClass(cxxRecordDecl(isSameOrDerivedFrom(
+                                          ("::" + M.Class).str()))))
                             .bind("method")))
             .bind("call"),
         this);
@@ -131,7 +130,7 @@ void ForcedKillCheck::checkCall(const CallExpr *Call,
     const Expr *Exception = Call->getArg(*Api->DecidingArg);
     // A null exception clears a pending one: that is not a kill.
     if (Exception->isNullPointerConstant(Ctx,
-                                        Expr::NPC_ValueDependentIsNotNull))
+                                         Expr::NPC_ValueDependentIsNotNull))
       return;
     diag(Loc, "PyThreadState_SetAsyncExc raises an exception in another thread "
               "at an arbitrary point, even inside a 'with' block's cleanup or "
@@ -171,8 +170,8 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
           model::handleDecl(Create->getArg(model::PosixCreateHandleArg)) !=
               Handle)
         continue;
-      const auto *Start = dyn_cast_or_null<FunctionDecl>(model::handleDecl(
-          Create->getArg(model::PosixCreateStartArg)));
+      const auto *Start = dyn_cast_or_null<FunctionDecl>(
+          model::handleDecl(Create->getArg(model::PosixCreateStartArg)));
       const FunctionDecl *Definition = Start ? Start->getDefinition() : nullptr;
       if (!Definition || !Definition->getBody()) {
         FoundStart = false;
@@ -193,8 +192,9 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
             "stay held and what it allocated leaks; %0")
       << AskToStop;
   for (const FunctionDecl *Start : Bare)
-    diag(Start->getLocation(), "thread function %0 installs no cleanup handler "
-                               "(pthread_cleanup_push)",
+    diag(Start->getLocation(),
+         "thread function %0 installs no cleanup handler "
+         "(pthread_cleanup_push)",
          DiagnosticIDs::Note)
         << Start;
 }

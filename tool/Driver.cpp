@@ -1,4 +1,5 @@
-//===--- Driver.cpp - the threadlife command line ---------------------------===//
+//===--- Driver.cpp - the threadlife command line
+//---------------------------===//
 //
 // Runs the threadlife checks over source files as clang-tidy does (same
 // options, configuration files, NOLINT and text output) and adds what a CI
@@ -114,8 +115,8 @@ ClangTidyOptions overrideOptions() {
   if (HeaderFilter.getNumOccurrences())
     Overrides.HeaderFilterRegex = HeaderFilter;
   // The driver may live anywhere; clang's builtin headers live with LLVM.
-  Overrides.ExtraArgsBefore = std::vector<std::string>{
-      "-resource-dir=" THREADLIFE_CLANG_RESOURCE_DIR};
+  Overrides.ExtraArgsBefore =
+      std::vector<std::string>{"-resource-dir=" THREADLIFE_CLANG_RESOURCE_DIR};
   return Overrides;
 }
 
@@ -277,8 +278,7 @@ int main(int argc, const char **argv) {
       error("no compilation database in '" + BuildPath + "': " + Error);
       return ExitUsage;
     }
-    Settings.CompilationsOrigin =
-        "'" + BuildPath + "/compile_commands.json'";
+    Settings.CompilationsOrigin = "'" + BuildPath + "/compile_commands.json'";
   }
   Settings.Compilations = Compilations.get();
 
@@ -308,8 +308,8 @@ int main(int argc, const char **argv) {
       for (const ClangTidyError &E : R.Errors)
         WarningsAsErrorsCount += E.IsWarningAsError;
     for (const ClangTidyError &E : R.Errors)
-      Warnings += E.DiagLevel == tooling::Diagnostic::Warning ||
-                  E.IsWarningAsError;
+      Warnings +=
+          E.DiagLevel == tooling::Diagnostic::Warning || E.IsWarningAsError;
     if (R.CompileErrors) {
       ++Failed;
       error("'" + R.File + "' does not compile; its findings are incomplete");
@@ -340,8 +340,7 @@ int main(int argc, const char **argv) {
            << "\n";
   if (WarningsAsErrorsCount)
     errs() << WarningsAsErrorsCount << " warning"
-           << (WarningsAsErrorsCount == 1 ? "" : "s")
-           << " treated as error" << (WarningsAsErrorsCount == 1 ? "" : "s")
-           << "\n";
+           << (WarningsAsErrorsCount == 1 ? "" : "s") << " treated as error"
+           << (WarningsAsErrorsCount == 1 ? "" : "s") << "\n";
   return WarningsAsErrorsCount || Failed ? ExitFindingsOrFailures : ExitClean;
 }

@@ -25,14 +25,14 @@ std::optional<std::string> malformedConfigFor(llvm::StringRef File) {
       auto Parsed = parseConfigurationWithDiags(
           (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
             if (Message.empty())
-              Message = (llvm::Twine(D.getLineNo()) + ":" +
-                         llvm::Twine(D.getColumnNo() + 1) + ": " +
-                         D.getMessage())
-                            .str();
+              Message =
+                  (llvm::Twine(D.getLineNo()) + ":" +
+                   llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                      .str();
           });
       if (!Parsed)
-        return "malformed configuration file '" + Config.str().str() +
-               "': " + (Message.empty() ? Parsed.getError().message() : Message);
+        return "malformed configuration file '" + Config.str().str() + "': " +
+               (Message.empty() ? Parsed.getError().message() : Message);
       if (!Parsed->InheritParentConfig.value_or(false))
         return std::nullopt;
     }
@@ -118,8 +118,8 @@ FileAnalysis analyseFile(llvm::StringRef File, const AnalysisSettings &S) {
 
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
       llvm::vfs::getRealFileSystem());
-  Result.Errors = runClangTidy(*Result.Context, *Compilations, {Path.str().str()},
-                               FS, /*ApplyAnyFix=*/false);
+  Result.Errors = runClangTidy(*Result.Context, *Compilations,
+                               {Path.str().str()}, FS, /*ApplyAnyFix=*/false);
   for (const ClangTidyError &E : Result.Errors)
     if (E.DiagnosticName == "clang-diagnostic-error")
       Result.CompileErrors = true;

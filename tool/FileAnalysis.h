@@ -40,7 +40,8 @@ struct FileAnalysis {
   bool CompileErrors = false;
 };
 
-FileAnalysis analyseFile(llvm::StringRef File, const AnalysisSettings &Settings);
+FileAnalysis analyseFile(llvm::StringRef File,
+                         const AnalysisSettings &Settings);
 
 } // namespace threadlife
 

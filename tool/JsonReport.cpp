@@ -1,4 +1,5 @@
-//===--- JsonReport.cpp - threadlife's own JSON report ----------------------===//
+//===--- JsonReport.cpp - threadlife's own JSON report
+//----------------------===//
 
 #include "Reports.h"
 #include "llvm/Support/FormatVariadic.h"

@@ -1,4 +1,5 @@
-//===--- SarifReport.cpp - SARIF 2.1.0 report -------------------------------===//
+//===--- SarifReport.cpp - SARIF 2.1.0 report
+//-------------------------------===//
 
 #include "CheckDocs.h"
 #include "Reports.h"
@@ -39,8 +40,7 @@ json::Array sarifFixes(const tooling::DiagnosticMessage &M) {
       Edits.push_back(json::Object{
           {"deletedRegion", json::Object{{"charOffset", R.getOffset()},
                                          {"charLength", R.getLength()}}},
-          {"insertedContent",
-           json::Object{{"text", R.getReplacementText()}}}});
+          {"insertedContent", json::Object{{"text", R.getReplacementText()}}}});
     Changes.push_back(
         json::Object{{"artifactLocation", json::Object{{"uri", fileUri(File)}}},
                      {"replacements", std::move(Edits)}});
@@ -60,8 +60,8 @@ void writeSarif(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
     Rules.push_back(json::Object{
         {"id", Doc.Check},
         {"shortDescription", json::Object{{"text", Doc.summary()}}},
-        {"help", json::Object{{"text", Doc.lesson()},
-                              {"markdown", Doc.Markdown}}}});
+        {"help",
+         json::Object{{"text", Doc.lesson()}, {"markdown", Doc.Markdown}}}});
   }
 
   json::Array Results, Notifications;
@@ -76,8 +76,8 @@ void writeSarif(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
     for (const tidy::ClangTidyError &E : F.Errors) {
       json::Object Result{
           {"ruleId", E.DiagnosticName},
-          {"level", E.DiagLevel == tooling::Diagnostic::Error ? "error"
-                                                              : "warning"},
+          {"level",
+           E.DiagLevel == tooling::Diagnostic::Error ? "error" : "warning"},
           {"message", json::Object{{"text", E.Message.Message}}},
           {"locations",
            json::Array{json::Object{
