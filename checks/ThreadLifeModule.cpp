@@ -1,6 +1,7 @@
 //===--- ThreadLifeModule.cpp - the threadlife- checks --------------------===//
 
 #include "ForcedKillCheck.h"
+#include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -10,6 +11,8 @@ class ThreadLifeModule : public ClangTidyModule {
 public:
   void addCheckFactories(ClangTidyCheckFactories &Factories) override {
     Factories.registerCheck<ForcedKillCheck>("threadlife-forced-kill");
+    Factories.registerCheck<LoopIgnoresStopCheck>(
+        "threadlife-loop-ignores-stop");
   }
 };
 

@@ -15,6 +15,7 @@
 #include "llvm/ADT/ArrayRef.h"
 #include "llvm/ADT/StringRef.h"
 #include <optional>
+#include <string>
 
 namespace clang {
 class Preprocessor;
@@ -116,6 +117,148 @@ std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx);
 /// another such macro. Empty if it is not defined (or not a plain constant).
 std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
                                      const Preprocessor *PP);
+
+//===--- Names --------------------------------------------------------------===//
+
+/// The qualified name of \p D as the lists below spell it, without the leading
+/// "::": inline namespaces (std::__cxx11, std::_V2) and template arguments are
+/// left out, so "std::future::get" names the method of every std::future<T>.
+/// Empty for a declaration inside a lambda or an anonymous record.
+std::string qualifiedName(const NamedDecl *D);
+
+/// Whether \p D is one of \p Names (each written "::ns::name").
+bool isOneOf(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names);
+
+/// The class declaration of \p T, through references, qualifiers, typedefs
+/// and template specializations (the pattern's name stands for them).
+const CXXRecordDecl *classOf(QualType T);
+
+/// Whether \p T is (a reference to) a class named in \p Names.
+bool isClassOneOf(QualType T, llvm::ArrayRef<llvm::StringRef> Names);
+
+//===--- Stop tokens and stop observers ------------------------------------===//
+
+/// The types whose objects carry a stop request to a thread.
+llvm::ArrayRef<llvm::StringRef> stopTokenTypes();
+
+/// The types that run a callback when a stop is requested; a body that
+/// registers one reacts to the request (closes a socket, notifies a cv).
+llvm::ArrayRef<llvm::StringRef> stopCallbackTypes();
+
+/// Calls that observe a stop request whatever their arguments: the token's
+/// query, boost's interruption points and interruptible waits, Qt's query.
+llvm::ArrayRef<llvm::StringRef> stopObservers();
+
+/// Waits that a stop request ends when they are given a token (the overloads
+/// without one are blocking calls).
+llvm::ArrayRef<llvm::StringRef> stopAwareWaits();
+
+/// How a stop request reaches a thread body.
+enum class StopChannel {
+  Token,             // a stop_token, requested by ~jthread or request_stop()
+  BoostInterruption, // boost::thread::interrupt() at interruption points
+  QtInterruption,    // QThread::requestInterruption()
+};
+
+/// A thread type whose callable can be asked to stop; \p TokenSpelling is the
+/// token type a fix-it adds to a callable that takes none.
+struct StoppableThread {
+  llvm::StringRef Type;
+  StopChannel Channel;
+  llvm::StringRef TokenSpelling;
+  /// Its destructor requests stop and joins: a body that ignores the request
+  /// makes the destructor wait forever.
+  bool SelfJoining;
+};
+
+llvm::ArrayRef<StoppableThread> stoppableThreads();
+const StoppableThread *findStoppableThread(QualType T);
+
+/// A function that runs its callable argument as a stoppable thread (the
+/// callable may take the token).
+struct StoppableSpawn {
+  llvm::StringRef Function;
+  unsigned CallableArg;
+};
+
+llvm::ArrayRef<StoppableSpawn> stoppableSpawns();
+
+/// Qt's thread class, whose run() override is a thread body stopped with
+/// requestInterruption().
+llvm::StringRef qtThreadClass();
+llvm::StringRef qtThreadBodyMethod();
+
+//===--- Thread starts -------------------------------------------------------===//
+
+/// Where any thread (stoppable or not) starts running a callable: a thread
+/// type's constructor or a function, with the index of the callable argument.
+struct ThreadStart {
+  llvm::StringRef Name;
+  bool IsType;
+  unsigned CallableArg;
+};
+
+llvm::ArrayRef<ThreadStart> threadStarts();
+
+//===--- Blocking calls ------------------------------------------------------===//
+
+enum class BlockKind {
+  ConditionWait,      // blocks until notified
+  ConditionTimedWait, // blocks until notified or for a duration
+  Sleep,              // blocks for a duration
+  FutureWait,         // blocks until a result is ready
+  Join,               // blocks until another thread ends
+  DescriptorRead,     // blocks until a descriptor is readable
+};
+
+/// The unit of a duration argument: a std::chrono duration, or a plain
+/// integer in a fixed unit (POSIX sleep, usleep; Qt's sleeps).
+enum class TimeUnit { Chrono, Seconds, Milliseconds, Microseconds };
+
+/// A call that blocks and that no stop request wakes. \p Arg is the duration
+/// argument of a sleep or timed wait, the descriptor of a read.
+struct BlockingCall {
+  llvm::StringRef Name;
+  BlockKind Kind;
+  std::optional<unsigned> Arg;
+  TimeUnit Unit;
+};
+
+llvm::ArrayRef<BlockingCall> blockingCalls();
+const BlockingCall *findBlockingCall(const FunctionDecl *F);
+
+/// Calls that wait until a descriptor is ready: a read after one in the same
+/// loop does not block.
+llvm::ArrayRef<llvm::StringRef> readinessWaits();
+
+/// Calls that return or fill in a socket or pipe descriptor (reads from
+/// other descriptors, regular files, do not block for long).
+llvm::ArrayRef<llvm::StringRef> descriptorSources();
+
+/// Constants that make a descriptor or a read non-blocking, and the calls
+/// that change a descriptor's mode.
+llvm::ArrayRef<llvm::StringRef> nonBlockingMarkers();
+llvm::ArrayRef<llvm::StringRef> descriptorModeSetters();
+
+//===--- Locks and atomic access ---------------------------------------------===//
+
+/// RAII types that hold the mutexes given to their constructor.
+llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
+
+/// C functions that lock the mutex given as their first argument, and the
+/// method names that lock their object.
+llvm::ArrayRef<llvm::StringRef> lockFunctions();
+llvm::ArrayRef<llvm::StringRef> lockMethods();
+
+/// Calls and builtins that access a plain object atomically: C11 and GCC
+/// atomic builtins, Interlocked* on Windows (matched by prefix).
+llvm::ArrayRef<llvm::StringRef> atomicAccessPrefixes();
+
+/// Types that make accesses to a plain object atomic (std::atomic_ref).
+llvm::ArrayRef<llvm::StringRef> atomicRefTypes();
+
+/// Typedefs meant for flags written by a signal handler on the same thread.
+llvm::ArrayRef<llvm::StringRef> signalFlagTypedefs();
 
 } // namespace clang::tidy::threadlife::model
 

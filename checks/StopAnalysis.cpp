@@ -1,0 +1,346 @@
+//===--- StopAnalysis.cpp - where a stop request reaches ------------------===//
+
+#include "StopAnalysis.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/StmtCXX.h"
+#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
+#include "clang/Basic/SourceManager.h"
+
+namespace clang::tidy::threadlife {
+
+namespace {
+// Deep enough for `loop -> keep_going(st) -> check(st)`, shallow enough that
+// a large file costs little.
+constexpr unsigned MaxDepth = 3;
+
+bool isVisibleFunction(const FunctionDecl *F, const ASTContext &Ctx) {
+  // Library bodies are known by name (ThreadModel); only project code is
+  // followed.
+  return F->hasBody() &&
+         !Ctx.getSourceManager().isInSystemHeader(F->getLocation());
+}
+} // namespace
+
+bool isStopToken(const Expr *E) {
+  return model::isClassOneOf(E->getType(), model::stopTokenTypes());
+}
+
+StopAnalysis::StopAnalysis(ASTContext &Ctx,
+                           std::vector<std::string> ExtraObservers)
+    : Ctx(Ctx), ExtraObservers(std::move(ExtraObservers)) {
+  for (std::string &Name : this->ExtraObservers)
+    if (!llvm::StringRef(Name).starts_with("::"))
+      Name = "::" + Name;
+  ExtraRefs.assign(this->ExtraObservers.begin(), this->ExtraObservers.end());
+}
+
+bool StopAnalysis::observesStop(const Stmt &S) { return walk(&S, 0); }
+
+bool StopAnalysis::isObserverCall(const CallExpr &Call) const {
+  const FunctionDecl *F = Call.getDirectCallee();
+  if (!F)
+    return false;
+  if (model::isOneOf(F, model::stopObservers()) || model::isOneOf(F, ExtraRefs))
+    return true;
+  return model::isOneOf(F, model::stopAwareWaits()) &&
+         llvm::any_of(Call.arguments(), isStopToken);
+}
+
+bool StopAnalysis::functionObserves(const FunctionDecl *F, unsigned Depth) {
+  const FunctionDecl *Definition = nullptr;
+  if (!F->hasBody(Definition))
+    return false;
+  auto [It, Inserted] = Cache.try_emplace(Definition, false);
+  if (!Inserted)
+    return It->second; // analysed, or being analysed (recursion): no
+  bool Observes = walk(Definition->getBody(), Depth);
+  Cache[Definition] = Observes;
+  return Observes;
+}
+
+bool StopAnalysis::walk(const Stmt *S, unsigned Depth) {
+  if (!S)
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    if (isObserverCall(*Call))
+      return true;
+    if (const FunctionDecl *F = Call->getDirectCallee()) {
+      const bool GivenToken = llvm::any_of(Call->arguments(), isStopToken);
+      if (isVisibleFunction(F, Ctx)) {
+        if (Depth < MaxDepth && functionObserves(F, Depth + 1))
+          return true;
+        // Too deep to look: a function given the token is taken to use it.
+        if (GivenToken && Depth >= MaxDepth)
+          return true;
+      } else if (GivenToken) {
+        // A function we cannot see that is given the token uses it.
+        return true;
+      }
+    } else if (llvm::any_of(Call->arguments(), isStopToken)) {
+      return true; // a call through a pointer or a callable object
+    }
+  } else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
+    if (model::isClassOneOf(Construct->getType(), model::stopCallbackTypes()))
+      return true;
+    if (!model::isClassOneOf(Construct->getType(), model::stopTokenTypes()) &&
+        llvm::any_of(Construct->arguments(), isStopToken))
+      return true; // an object built around the token
+  }
+  for (const Stmt *Child : S->children())
+    if (walk(Child, Depth))
+      return true;
+  return false;
+}
+
+const Expr *loopCondition(const Stmt &Loop) {
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getCond();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getCond();
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getCond();
+  return nullptr;
+}
+
+namespace {
+const Stmt *loopBody(const Stmt &Loop) {
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return While->getBody();
+  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
+    return Do->getBody();
+  if (const auto *For = dyn_cast<ForStmt>(&Loop))
+    return For->getBody();
+  return nullptr;
+}
+
+bool isLoop(const Stmt *S) {
+  return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
+}
+
+/// Whether the lambda around \p Owner captures \p Var by reference: the
+/// function that started the thread can then change it.
+bool capturedByReference(const VarDecl *Var, const FunctionDecl &Owner) {
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Owner);
+  if (!Method || !Method->getParent()->isLambda())
+    return false;
+  for (const LambdaCapture &Capture : Method->getParent()->captures())
+    if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
+      return Capture.getCaptureKind() == LCK_ByRef;
+  return false;
+}
+
+/// Whether \p Cond reads only locals that nothing changes: then its value is
+/// the same on every iteration.
+bool conditionNeverChanges(const Expr *Cond, const FunctionDecl &Owner,
+                           ASTContext &Ctx) {
+  Cond = Cond->IgnoreParenImpCasts();
+  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral,
+          FloatingLiteral>(Cond))
+    return true;
+  if (const auto *Unary = dyn_cast<UnaryOperator>(Cond))
+    return !Unary->isIncrementDecrementOp() && Unary->getOpcode() != UO_Deref &&
+           conditionNeverChanges(Unary->getSubExpr(), Owner, Ctx);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond))
+    return !Binary->isAssignmentOp() && !Binary->isCommaOp() &&
+           conditionNeverChanges(Binary->getLHS(), Owner, Ctx) &&
+           conditionNeverChanges(Binary->getRHS(), Owner, Ctx);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
+  if (!Ref)
+    return false;
+  if (isa<EnumConstantDecl>(Ref->getDecl()))
+    return true;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
+      Var->getType().isVolatileQualified() || !Var->getType()->isScalarType() ||
+      capturedByReference(Var, Owner))
+    return false;
+  // A local whose address is taken or that is written anywhere in the
+  // function (a nested lambda, the loop) may change.
+  return Owner.getBody() &&
+         !ExprMutationAnalyzer(*Owner.getBody(), Ctx).isMutated(Var);
+}
+
+/// Whether \p S contains a way out of the loop it is in. \p InBreakable is
+/// true inside a nested loop or switch, where `break` stays inside.
+bool hasExit(const Stmt *S, bool InBreakable) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return false;
+  if (isa<BreakStmt>(S))
+    return !InBreakable;
+  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr,
+          CoawaitExpr, CoyieldExpr>(S))
+    return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (const FunctionDecl *F = Call->getDirectCallee())
+      if (F->isNoReturn())
+        return true;
+  const bool Nested = InBreakable || isLoop(S) || isa<SwitchStmt>(S);
+  for (const Stmt *Child : S->children())
+    if (hasExit(Child, Nested))
+      return true;
+  return false;
+}
+
+void collectLoops(const Stmt *S, std::vector<const Stmt *> &Loops) {
+  if (!S || isa<LambdaExpr, BlockExpr>(S))
+    return;
+  if (isLoop(S))
+    Loops.push_back(S);
+  for (const Stmt *Child : S->children())
+    collectLoops(Child, Loops);
+}
+} // namespace
+
+bool loopCanEnd(const Stmt &Loop, const FunctionDecl &Owner, ASTContext &Ctx) {
+  if (isa<CXXForRangeStmt>(Loop))
+    return true;
+  if (const Expr *Cond = loopCondition(Loop)) {
+    if (Cond->isValueDependent() || Cond->isTypeDependent())
+      return true;
+    bool Value = false;
+    if (Cond->EvaluateAsBooleanCondition(Value, Ctx)) {
+      if (!Value)
+        return true;
+    } else if (!conditionNeverChanges(Cond, Owner, Ctx)) {
+      return true;
+    }
+  }
+  return hasExit(loopBody(Loop), false);
+}
+
+std::vector<const Stmt *> loopsOf(const Stmt &Body) {
+  std::vector<const Stmt *> Loops;
+  collectLoops(&Body, Loops);
+  return Loops;
+}
+
+const FunctionDecl *callableBody(const Expr *Callable,
+                                 const LambdaExpr **Lambda) {
+  if (Lambda)
+    *Lambda = nullptr;
+  const Expr *E = Callable;
+  for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
+      E = Temp->getSubExpr();
+      continue;
+    }
+    if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E)) {
+      E = Bind->getSubExpr();
+      continue;
+    }
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E)) {
+      E = Cleanups->getSubExpr();
+      continue;
+    }
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E)) {
+      // Copying or moving a lambda object.
+      if (Construct->getNumArgs() != 1 ||
+          !Construct->getConstructor()->isCopyOrMoveConstructor())
+        return nullptr;
+      E = Construct->getArg(0);
+      continue;
+    }
+    if (const auto *L = dyn_cast<LambdaExpr>(E)) {
+      if (Lambda)
+        *Lambda = L;
+      const CXXMethodDecl *Call = L->getCallOperator();
+      return Call->getDescribedFunctionTemplate() ? nullptr : Call;
+    }
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_AddrOf)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E)) {
+      if (const auto *F = dyn_cast<FunctionDecl>(Ref->getDecl())) {
+        const FunctionDecl *Definition = F->getDefinition();
+        return Definition ? Definition : F;
+      }
+      const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+      if (!Var || isa<ParmVarDecl>(Var) || !Var->getInit())
+        return nullptr;
+      // A lambda kept in a local first: not written at the thread's start,
+      // so no fix-it edits it.
+      return callableBody(Var->getInit(), nullptr);
+    }
+    return nullptr;
+  }
+  return nullptr;
+}
+
+namespace {
+/// The period of a std::chrono::duration specialization, in seconds.
+std::optional<double> chronoPeriod(QualType T) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T.getNonReferenceType()->getAsCXXRecordDecl());
+  if (!Spec || Spec->getName() != "duration" ||
+      Spec->getTemplateArgs().size() < 2)
+    return std::nullopt;
+  const TemplateArgument &Period = Spec->getTemplateArgs()[1];
+  if (Period.getKind() != TemplateArgument::Type)
+    return std::nullopt;
+  const auto *Ratio = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      Period.getAsType()->getAsCXXRecordDecl());
+  if (!Ratio || Ratio->getTemplateArgs().size() < 2 ||
+      Ratio->getTemplateArgs()[0].getKind() != TemplateArgument::Integral ||
+      Ratio->getTemplateArgs()[1].getKind() != TemplateArgument::Integral)
+    return std::nullopt;
+  double Num = Ratio->getTemplateArgs()[0].getAsIntegral().getSExtValue();
+  double Den = Ratio->getTemplateArgs()[1].getAsIntegral().getSExtValue();
+  if (Den == 0)
+    return std::nullopt;
+  return Num / Den;
+}
+
+std::optional<double> numberOf(const APValue &V) {
+  if (V.isInt())
+    return V.getInt().getSExtValue();
+  if (V.isFloat())
+    return V.getFloat().convertToDouble();
+  return std::nullopt;
+}
+} // namespace
+
+std::optional<double> durationMillis(const Expr *Duration, model::TimeUnit Unit,
+                                     ASTContext &Ctx) {
+  if (!Duration || Duration->isValueDependent())
+    return std::nullopt;
+  if (Unit != model::TimeUnit::Chrono) {
+    std::optional<int64_t> Count = model::integerValue(Duration, Ctx);
+    if (!Count)
+      return std::nullopt;
+    switch (Unit) {
+    case model::TimeUnit::Seconds:
+      return *Count * 1000.0;
+    case model::TimeUnit::Milliseconds:
+      return double(*Count);
+    case model::TimeUnit::Microseconds:
+      return *Count / 1000.0;
+    case model::TimeUnit::Chrono:
+      break;
+    }
+    return std::nullopt;
+  }
+  const Expr *E = Duration->IgnoreImplicit();
+  if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+    E = Temp->getSubExpr()->IgnoreImplicit();
+  std::optional<double> Period = chronoPeriod(E->getType());
+  if (!Period)
+    return std::nullopt;
+  // A duration is a literal type holding one number: evaluate the object and
+  // read that number.
+  Expr::EvalResult Result;
+  if (!E->EvaluateAsRValue(Result, Ctx) || !Result.Val.isStruct() ||
+      Result.Val.getStructNumFields() < 1)
+    return std::nullopt;
+  std::optional<double> Count = numberOf(Result.Val.getStructField(0));
+  if (!Count)
+    return std::nullopt;
+  return *Count * *Period * 1000.0;
+}
+
+} // namespace clang::tidy::threadlife

@@ -1,0 +1,77 @@
+//===--- StopAnalysis.h - where a stop request reaches ----------*- C++ -*-===//
+//
+// The questions the stop checks share: which code observes a stop request
+// (directly or through the functions of this file it calls), which loops can
+// end on their own, what a thread's callable is, and how long a duration is.
+// The names of the APIs come from ThreadModel.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_STOPANALYSIS_H
+#define THREADLIFE_CHECKS_STOPANALYSIS_H
+
+#include "ThreadModel.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/Stmt.h"
+#include "llvm/ADT/DenseMap.h"
+#include <string>
+#include <vector>
+
+namespace clang::tidy::threadlife {
+
+/// Decides whether code observes a stop request: calls a stop observer, a
+/// stop-aware wait with a token, registers a stop_callback, or gives a token
+/// to a function it cannot see into. Functions defined outside system headers
+/// are followed to a modest depth; each is analysed once.
+class StopAnalysis {
+public:
+  /// \p ExtraObservers are qualified names ("::ns::f") the user declared to
+  /// observe a stop request.
+  StopAnalysis(ASTContext &Ctx, std::vector<std::string> ExtraObservers);
+
+  bool observesStop(const Stmt &S);
+
+  /// Whether \p Call is itself an observation (not through its callee's body).
+  bool isObserverCall(const CallExpr &Call) const;
+
+private:
+  bool walk(const Stmt *S, unsigned Depth);
+  bool functionObserves(const FunctionDecl *F, unsigned Depth);
+
+  ASTContext &Ctx;
+  std::vector<std::string> ExtraObservers;
+  std::vector<llvm::StringRef> ExtraRefs;
+  llvm::DenseMap<const FunctionDecl *, bool> Cache;
+};
+
+/// Whether \p E has a stop token type.
+bool isStopToken(const Expr *E);
+
+/// The condition of a while, do or for loop; null for `for (;;)` and a
+/// range-for.
+const Expr *loopCondition(const Stmt &Loop);
+
+/// Whether \p Loop can end without a stop request: its condition is not
+/// constantly true and may change (it calls, reads memory another thread or
+/// the loop can write), or its body has an exit (break, return, goto, throw,
+/// a call that does not return). \p Owner is the function around the loop.
+bool loopCanEnd(const Stmt &Loop, const FunctionDecl &Owner, ASTContext &Ctx);
+
+/// The loops of \p Body in source order, not those of lambdas inside it.
+std::vector<const Stmt *> loopsOf(const Stmt &Body);
+
+/// The function a thread runs when given \p Callable: a lambda's call
+/// operator, a function, a member function; null if it cannot be seen.
+/// \p Lambda is set when the callable is a lambda written at \p Callable.
+const FunctionDecl *callableBody(const Expr *Callable,
+                                 const LambdaExpr **Lambda = nullptr);
+
+/// The length of \p Duration in milliseconds when it is known at compile
+/// time: a std::chrono duration (literal, constructor, constant) or an integer
+/// in \p Unit.
+std::optional<double> durationMillis(const Expr *Duration, model::TimeUnit Unit,
+                                     ASTContext &Ctx);
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_STOPANALYSIS_H
