@@ -1,5 +1,6 @@
 //===--- ThreadLifeModule.cpp - the threadlife- checks --------------------===//
 
+#include "BlockingWaitIgnoresStopCheck.h"
 #include "ForcedKillCheck.h"
 #include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
@@ -13,6 +14,8 @@ public:
     Factories.registerCheck<ForcedKillCheck>("threadlife-forced-kill");
     Factories.registerCheck<LoopIgnoresStopCheck>(
         "threadlife-loop-ignores-stop");
+    Factories.registerCheck<BlockingWaitIgnoresStopCheck>(
+        "threadlife-blocking-wait-ignores-stop");
   }
 };
 

@@ -397,6 +397,12 @@ const BlockingCall *findBlockingCall(const FunctionDecl *F) {
   return nullptr;
 }
 
+llvm::ArrayRef<llvm::StringRef> conditionNotifiers() {
+  static const llvm::StringRef Notifiers[] = {"notify_one", "notify_all",
+                                              "wakeOne", "wakeAll"};
+  return Notifiers;
+}
+
 llvm::ArrayRef<llvm::StringRef> readinessWaits() {
   static const llvm::StringRef Waits[] = {
       "::poll",       "::ppoll",   "::select",

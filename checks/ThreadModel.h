@@ -227,6 +227,9 @@ struct BlockingCall {
 llvm::ArrayRef<BlockingCall> blockingCalls();
 const BlockingCall *findBlockingCall(const FunctionDecl *F);
 
+/// Methods that wake the waiters of a condition variable.
+llvm::ArrayRef<llvm::StringRef> conditionNotifiers();
+
 /// Calls that wait until a descriptor is ready: a read after one in the same
 /// loop does not block.
 llvm::ArrayRef<llvm::StringRef> readinessWaits();

@@ -1,0 +1,367 @@
+//===--- BlockingWaitIgnoresStopCheck.cpp - threadlife --------------------===//
+
+#include "BlockingWaitIgnoresStopCheck.h"
+#include "StopAnalysis.h"
+#include "ThreadModel.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+namespace {
+using model::BlockKind;
+
+std::vector<std::string> parseNames(llvm::StringRef Raw) {
+  std::vector<std::string> Names;
+  for (llvm::StringRef Name : utils::options::parseStringList(Raw)) {
+    Name = Name.trim();
+    if (!Name.empty())
+      Names.push_back(Name.starts_with("::") ? Name.str()
+                                             : ("::" + Name).str());
+  }
+  return Names;
+}
+
+std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
+  return {Names.begin(), Names.end()};
+}
+
+std::string formatMillis(double Millis) {
+  if (Millis == static_cast<double>(static_cast<int64_t>(Millis)))
+    return std::to_string(static_cast<int64_t>(Millis)) + " ms";
+  std::string Text = std::to_string(Millis);
+  Text.erase(Text.find_last_not_of('0') + 1);
+  return Text + " ms";
+}
+
+/// The body of the function or lambda around \p S.
+const Stmt *ownerBody(const Stmt &S, ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Steps = 0; Steps < 256; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    if (const auto *Lambda = Node.get<LambdaExpr>())
+      return Lambda->getBody();
+    if (const auto *F = Node.get<FunctionDecl>())
+      return F->getBody();
+  }
+  return nullptr;
+}
+
+/// The loops around \p S inside its function, innermost first.
+llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt &S,
+                                                  ASTContext &Ctx) {
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Steps = 0; Steps < 256; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      break;
+    Node = Parents[0];
+    if (Node.get<LambdaExpr>() || Node.get<Decl>())
+      if (!Node.get<VarDecl>())
+        break;
+    if (const auto *Loop = Node.get<Stmt>())
+      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Loop))
+        Loops.push_back(Loop);
+  }
+  return Loops;
+}
+
+bool textMentionsAny(SourceRange Range, llvm::ArrayRef<llvm::StringRef> Words,
+                     const ASTContext &Ctx) {
+  llvm::StringRef Text =
+      Lexer::getSourceText(CharSourceRange::getTokenRange(Range),
+                           Ctx.getSourceManager(), Ctx.getLangOpts());
+  return llvm::any_of(
+      Words, [&](llvm::StringRef Word) { return Text.contains(Word); });
+}
+
+bool callsAny(const Stmt *S, llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    if (model::isOneOf(Call->getDirectCallee(), Names))
+      return true;
+  for (const Stmt *Child : S->children())
+    if (callsAny(Child, Names))
+      return true;
+  return false;
+}
+
+void collectCalls(const Stmt *S, std::vector<const CallExpr *> &Calls) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *Call = dyn_cast<CallExpr>(S))
+    Calls.push_back(Call);
+  for (const Stmt *Child : S->children())
+    collectCalls(Child, Calls);
+}
+} // namespace
+
+BlockingWaitIgnoresStopCheck::BlockingWaitIgnoresStopCheck(
+    StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context), MaxSleep(Options.get("MaxSleep", 100U)),
+      RawStopObservers(Options.get("StopObservers", "")),
+      RawBlockingFunctions(Options.get("BlockingFunctions", "")),
+      StopObservers(parseNames(RawStopObservers)),
+      BlockingFunctions(parseNames(RawBlockingFunctions)) {}
+
+void BlockingWaitIgnoresStopCheck::storeOptions(
+    ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "MaxSleep", MaxSleep);
+  Options.store(Opts, "StopObservers", RawStopObservers);
+  Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
+}
+
+void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
+  auto Token = qualType(hasUnqualifiedDesugaredType(recordType(
+      hasDeclaration(cxxRecordDecl(hasAnyName(model::stopTokenTypes()))))));
+  std::vector<llvm::StringRef> Observers(model::stopObservers().begin(),
+                                         model::stopObservers().end());
+  for (const std::string &Name : StopObservers)
+    Observers.push_back(Name);
+  // Only loops with an observation in them are analysed: find the
+  // observations, then walk up to their loops.
+  Finder->addMatcher(callExpr(anyOf(callee(functionDecl(hasAnyName(Observers))),
+                                    hasAnyArgument(expr(hasType(qualType(
+                                        anyOf(Token, references(Token))))))))
+                         .bind("observation"),
+                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(
+          hasType(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+              cxxRecordDecl(hasAnyName(model::stopCallbackTypes())))))))
+          .bind("stopCallback"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(model::descriptorSources()))))
+          .bind("source"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(model::descriptorModeSetters()))),
+               argumentCountAtLeast(1))
+          .bind("modeSetter"),
+      this);
+}
+
+void BlockingWaitIgnoresStopCheck::check(
+    const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("observation")) {
+    const Stmt *Owner = ownerBody(*Call, *Ctx);
+    if (!Owner)
+      return;
+    for (const Stmt *Loop : enclosingLoops(*Call, *Ctx))
+      Loops.insert({Loop, {Call, Owner}});
+    return;
+  }
+  if (const auto *Callback =
+          Result.Nodes.getNodeAs<CXXConstructExpr>("stopCallback")) {
+    if (const Stmt *Owner = ownerBody(*Callback, *Ctx))
+      BodiesWithStopCallback.insert(Owner);
+    // The condition variables the callback notifies.
+    auto Notifies =
+        match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
+                                            model::conditionNotifiers()))))
+                          .bind("notify")),
+              *Callback, *Ctx);
+    for (const BoundNodes &Node : Notifies)
+      if (const ValueDecl *Cv =
+              model::handleDecl(Node.getNodeAs<CXXMemberCallExpr>("notify")
+                                    ->getImplicitObjectArgument()))
+        NotifiedOnStop.insert(Cv);
+    return;
+  }
+  if (const auto *Source = Result.Nodes.getNodeAs<CallExpr>("source")) {
+    llvm::SmallVector<const ValueDecl *, 2> Filled;
+    for (const Expr *Arg : Source->arguments())
+      if (Arg->getType()->isPointerType() &&
+          Arg->getType()->getPointeeType()->isIntegerType())
+        if (const ValueDecl *D = model::handleDecl(Arg))
+          Filled.push_back(D);
+    DynTypedNodeList Parents = Ctx->getParents(*Source);
+    for (unsigned Steps = 0; !Parents.empty() && Steps < 4; ++Steps) {
+      if (const auto *Var = Parents[0].get<VarDecl>()) {
+        Filled.push_back(Var);
+        break;
+      }
+      if (const auto *Assign = Parents[0].get<BinaryOperator>()) {
+        if (Assign->isAssignmentOp())
+          if (const ValueDecl *D = model::handleDecl(Assign->getLHS()))
+            Filled.push_back(D);
+        break;
+      }
+      if (!Parents[0].get<ImplicitCastExpr>() && !Parents[0].get<ParenExpr>())
+        break;
+      Parents = Ctx->getParents(Parents[0]);
+    }
+    const bool MadeNonBlocking = textMentionsAny(
+        Source->getSourceRange(), model::nonBlockingMarkers(), *Ctx);
+    for (const ValueDecl *D : Filled)
+      (MadeNonBlocking ? NonBlocking : Sockets).insert(D);
+    return;
+  }
+  if (const auto *Setter = Result.Nodes.getNodeAs<CallExpr>("modeSetter"))
+    if (const ValueDecl *D = model::handleDecl(Setter->getArg(0)))
+      NonBlocking.insert(D);
+}
+
+void BlockingWaitIgnoresStopCheck::onEndOfTranslationUnit() {
+  if (Ctx)
+    for (const auto &[Loop, Info] : Loops)
+      analyseLoop(*Loop, *Info.Observation, *Info.OwnerBody);
+  Loops.clear();
+  NotifiedOnStop.clear();
+  BodiesWithStopCallback.clear();
+  Sockets.clear();
+  NonBlocking.clear();
+  Reported.clear();
+}
+
+void BlockingWaitIgnoresStopCheck::analyseLoop(const Stmt &Loop,
+                                               const Stmt &Observation,
+                                               const Stmt &OwnerBody) {
+  if (Ctx->getSourceManager().isInSystemHeader(Loop.getBeginLoc()))
+    return;
+  std::vector<const CallExpr *> Calls;
+  collectCalls(&Loop, Calls);
+  for (const CallExpr *Call : Calls)
+    if (!Reported.contains(Call))
+      checkCall(*Call, Loop, Observation, OwnerBody);
+}
+
+bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
+                                              unsigned FdArg,
+                                              const Stmt &Loop) {
+  if (FdArg >= Call.getNumArgs())
+    return false;
+  const Expr *Fd = Call.getArg(FdArg);
+  const ValueDecl *D = model::handleDecl(Fd);
+  const bool Stdin = !D && model::integerValue(Fd, *Ctx) == 0;
+  if (!Stdin && (!D || !Sockets.contains(D) || NonBlocking.contains(D)))
+    return false; // a file, or a descriptor we know nothing about
+  // A read after poll/select returns at once; MSG_DONTWAIT does not block.
+  return !callsAny(&Loop, model::readinessWaits()) &&
+         !textMentionsAny(Call.getSourceRange(), model::nonBlockingMarkers(),
+                          *Ctx);
+}
+
+void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
+                                             const Stmt &Loop,
+                                             const Stmt &Observation,
+                                             const Stmt &OwnerBody) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  if (!F || &Call == &Observation)
+    return;
+  const std::string Name = model::qualifiedName(F);
+  const SourceLocation Loc = Call.getExprLoc();
+  auto Report = [&](llvm::StringRef Message, std::optional<double> Millis) {
+    Reported.insert(&Call);
+    auto Warning = diag(Loc, Message) << ("'" + Name + "'");
+    if (Millis)
+      Warning << formatMillis(*Millis);
+  };
+  auto Note = [&] {
+    diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
+         DiagnosticIDs::Note);
+  };
+
+  if (model::isOneOf(F, refs(BlockingFunctions))) {
+    Report("%0 blocks and a stop request does not wake it, so the thread "
+           "ignores the stop until it returns; give it the stop token",
+           std::nullopt);
+    Note();
+    return;
+  }
+  const model::BlockingCall *Blocking = model::findBlockingCall(F);
+  if (!Blocking || llvm::any_of(Call.arguments(), isStopToken))
+    return;
+
+  switch (Blocking->Kind) {
+  case BlockKind::ConditionWait:
+  case BlockKind::ConditionTimedWait: {
+    // Woken on stop: a stop callback notifies this condition variable or
+    // lives in this function, or the predicate looks at the stop request
+    // (the code that requests the stop then notifies).
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    const ValueDecl *Cv =
+        Member ? model::handleDecl(Member->getImplicitObjectArgument())
+               : nullptr;
+    if ((Cv && NotifiedOnStop.contains(Cv)) ||
+        BodiesWithStopCallback.contains(&OwnerBody))
+      return;
+    StopAnalysis Analysis(*Ctx, StopObservers);
+    for (const Expr *Arg : Call.arguments())
+      if (Analysis.observesStop(*Arg))
+        return;
+    if (Blocking->Kind == BlockKind::ConditionWait) {
+      Report("%0 blocks until notified and a stop request does not wake it, "
+             "so the stop waits for the next notification; wait with the "
+             "token: condition_variable_any::wait(lock, token, pred)",
+             std::nullopt);
+      Note();
+      return;
+    }
+    std::optional<double> Millis =
+        Blocking->Arg && *Blocking->Arg < Call.getNumArgs()
+            ? durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx)
+            : std::nullopt;
+    if (!Millis || *Millis <= MaxSleep)
+      return;
+    Report("%0 waits up to %1 and a stop request does not wake it; wait with "
+           "the token: condition_variable_any::wait_for(lock, token, d, "
+           "pred)",
+           Millis);
+    Note();
+    return;
+  }
+  case BlockKind::Sleep: {
+    std::optional<double> Millis =
+        Blocking->Arg && *Blocking->Arg < Call.getNumArgs()
+            ? durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx)
+            : std::nullopt;
+    if (!Millis || *Millis <= MaxSleep)
+      return;
+    Report("%0 sleeps %1 and a stop request does not wake it, so stopping the "
+           "thread takes as long; sleep with the token: "
+           "threadlife::sleep_for(token, d)",
+           Millis);
+    Note();
+    return;
+  }
+  case BlockKind::FutureWait:
+    Report("%0 blocks until the result is ready and a stop request does not "
+           "wake it; wait in short steps with wait_for and check the token "
+           "between them",
+           std::nullopt);
+    Note();
+    return;
+  case BlockKind::Join:
+    Report("%0 blocks until the other thread ends and a stop request does not "
+           "wake it; ask that thread to stop first, or join with a deadline "
+           "(threadlife::jthread::join_for)",
+           std::nullopt);
+    Note();
+    return;
+  case BlockKind::DescriptorRead:
+    if (!Blocking->Arg || !readBlocks(Call, *Blocking->Arg, Loop))
+      return;
+    Report("%0 blocks until the descriptor has data and a stop request does "
+           "not wake it; wait first with threadlife::wait_readable(fd, "
+           "token)",
+           std::nullopt);
+    Note();
+    return;
+  }
+}
+
+} // namespace clang::tidy::threadlife
