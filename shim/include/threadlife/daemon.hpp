@@ -33,9 +33,6 @@
 #include <vector>
 
 #include <threadlife/detail/saturating_deadline.hpp>
-#include <threadlife/jthread.hpp>
-#include <threadlife/leak_report.hpp>
-#include <threadlife/stop_token.hpp>
 
 namespace threadlife {
 
@@ -62,6 +59,37 @@ std::vector<std::string> shutdown_daemons(std::chrono::steady_clock::time_point 
 std::vector<std::string> daemon_names();
 void report_daemon_exception(const std::string& name, std::exception_ptr error) noexcept;
 
+}  // namespace detail
+
+/// Asks every daemon to stop, then joins them all against one deadline, `timeout` from
+/// now. Returns the names of those that did not finish in time; they are left running,
+/// detached. Daemons may be started again afterwards.
+template <class Rep, class Period>
+std::vector<std::string> shutdown(const std::chrono::duration<Rep, Period>& timeout) {
+  return detail::shutdown_daemons(detail::deadline_after(timeout));
+}
+
+/// The names of the daemons that have been started and not yet joined.
+inline std::vector<std::string> running_daemons() { return detail::daemon_names(); }
+
+/// How long the exit-time shutdown waits for daemons (1 s unless set). Zero still asks
+/// them to stop, and reports every one that is still running.
+void set_exit_timeout(std::chrono::milliseconds timeout) noexcept;
+
+}  // namespace threadlife
+
+// The compiled part of the library is built once for every stop-token choice, so it must
+// see nothing that depends on one: THREADLIFE_COMPILED_PART, defined for it alone, hides
+// the rest of this header.
+#if !defined(THREADLIFE_COMPILED_PART)
+
+#include <threadlife/jthread.hpp>
+#include <threadlife/leak_report.hpp>
+#include <threadlife/stop_token.hpp>
+
+namespace threadlife {
+namespace detail {
+
 class jthread_daemon final : public daemon_entry {
  public:
   explicit jthread_daemon(std::string name) : daemon_entry(std::move(name)) {}
@@ -83,7 +111,8 @@ class jthread_daemon final : public daemon_entry {
 
 /// Starts `f` on a background thread named `name`: `f(token)` if f takes a stop_token,
 /// else `f()`. An exception escaping f is printed with the daemon's name and ends only
-/// that thread. Returns false, starting nothing, once the process has begun exiting.
+/// that thread. Returns false once the process has begun exiting: the thread is then
+/// asked to stop at once and waited for, up to the exit timeout.
 /// Throws std::system_error if the thread cannot be started.
 template <class F>
 bool daemon(std::string name, F&& f, creation_site where = creation_site::current()) {
@@ -108,21 +137,8 @@ bool daemon(std::string name, F&& f, creation_site where = creation_site::curren
   return detail::add_daemon(std::move(entry));
 }
 
-/// Asks every daemon to stop, then joins them all against one deadline, `timeout` from
-/// now. Returns the names of those that did not finish in time; they are left running,
-/// detached. Daemons may be started again afterwards.
-template <class Rep, class Period>
-std::vector<std::string> shutdown(const std::chrono::duration<Rep, Period>& timeout) {
-  return detail::shutdown_daemons(detail::deadline_after(timeout));
-}
-
-/// The names of the daemons that have been started and not yet joined.
-inline std::vector<std::string> running_daemons() { return detail::daemon_names(); }
-
-/// How long the exit-time shutdown waits for daemons (1 s unless set). Zero still asks
-/// them to stop, and reports every one that is still running.
-void set_exit_timeout(std::chrono::milliseconds timeout) noexcept;
-
 }  // namespace threadlife
+
+#endif  // !THREADLIFE_COMPILED_PART
 
 #endif

@@ -25,7 +25,6 @@
 
 #include <threadlife/detail/saturating_deadline.hpp>
 #include <threadlife/detail/waker.hpp>
-#include <threadlife/stop_token.hpp>
 
 namespace threadlife {
 
@@ -44,6 +43,19 @@ enum class io_direction : short { read, write };
 // knows nothing of stop tokens. `forever` ignores `deadline`.
 io_status poll_fd(int fd, io_direction direction, waker* w, bool forever,
                   std::chrono::steady_clock::time_point deadline, std::error_code& ec) noexcept;
+
+}  // namespace detail
+}  // namespace threadlife
+
+// The compiled part of the library is built once for every stop-token choice, so it must
+// see nothing that depends on one: THREADLIFE_COMPILED_PART, defined for it alone, hides
+// the rest of this header.
+#if !defined(THREADLIFE_COMPILED_PART)
+
+#include <threadlife/stop_token.hpp>
+
+namespace threadlife {
+namespace detail {
 
 struct signal_waker {
   waker* w;
@@ -139,5 +151,7 @@ inline io_status wait_writable(int fd, const stop_token& token, std::error_code&
 }
 
 }  // namespace threadlife
+
+#endif  // !THREADLIFE_COMPILED_PART
 
 #endif

@@ -45,7 +45,6 @@
 #include <vector>
 
 #include <threadlife/detail/waker.hpp>
-#include <threadlife/stop_token.hpp>
 
 namespace threadlife {
 
@@ -101,6 +100,19 @@ namespace detail {
 process_result run_child(bool is_task, const std::vector<std::string>& what,
                          std::string_view input, waker& stop, const process_options& options);
 
+}  // namespace detail
+}  // namespace threadlife
+
+// The compiled part of the library is built once for every stop-token choice, so it must
+// see nothing that depends on one: THREADLIFE_COMPILED_PART, defined for it alone, hides
+// the rest of this header.
+#if !defined(THREADLIFE_COMPILED_PART)
+
+#include <threadlife/stop_token.hpp>
+
+namespace threadlife {
+namespace detail {
+
 struct process_stopper {
   waker* w;
   void operator()() const noexcept { w->signal(); }
@@ -139,5 +151,7 @@ inline process_result run_command(const std::vector<std::string>& argv, std::str
 }
 
 }  // namespace threadlife
+
+#endif  // !THREADLIFE_COMPILED_PART
 
 #endif

@@ -25,8 +25,6 @@
 #include <type_traits>
 #include <utility>
 
-#include <threadlife/stop_token.hpp>
-
 namespace threadlife {
 
 /// The cause recorded when a deadline_source's time runs out.
@@ -35,6 +33,26 @@ class deadline_exceeded : public std::runtime_error {
   deadline_exceeded() : std::runtime_error("deadline exceeded") {}
 };
 
+namespace detail {
+
+// The process-wide table of causes, compiled once. The first cause recorded for a key
+// stays; forget() is called by the recorder before the state can be freed, so a key is
+// never reused while it has an entry.
+bool record_stop_cause(std::uintptr_t key, std::exception_ptr cause);
+std::exception_ptr find_stop_cause(std::uintptr_t key) noexcept;
+void forget_stop_cause(std::uintptr_t key) noexcept;
+
+}  // namespace detail
+}  // namespace threadlife
+
+// The compiled part of the library is built once for every stop-token choice, so it must
+// see nothing that depends on one: THREADLIFE_COMPILED_PART, defined for it alone, hides
+// the rest of this header.
+#if !defined(THREADLIFE_COMPILED_PART)
+
+#include <threadlife/stop_token.hpp>
+
+namespace threadlife {
 namespace detail {
 
 // A number that names a stop state while some token or source keeps it alive: the bits
@@ -47,13 +65,6 @@ inline std::uintptr_t stop_state_key(const stop_token& token) noexcept {
   std::memcpy(&key, reinterpret_cast<const unsigned char*>(&token), sizeof key);
   return key;
 }
-
-// The process-wide table of causes, compiled once. The first cause recorded for a key
-// stays; forget() is called by the recorder before the state can be freed, so a key is
-// never reused while it has an entry.
-bool record_stop_cause(std::uintptr_t key, std::exception_ptr cause);
-std::exception_ptr find_stop_cause(std::uintptr_t key) noexcept;
-void forget_stop_cause(std::uintptr_t key) noexcept;
 
 }  // namespace detail
 
@@ -126,5 +137,7 @@ class stop_source_with_cause {
 };
 
 }  // namespace threadlife
+
+#endif  // !THREADLIFE_COMPILED_PART
 
 #endif
