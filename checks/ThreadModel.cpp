@@ -255,6 +255,12 @@ llvm::ArrayRef<llvm::StringRef> stopObservers() {
       "::threadlife::stop_token::stop_requested",
       "::std::stop_source::stop_requested",
       "::threadlife::stop_source::stop_requested",
+      // The shim's lifecycle sources (deadline.hpp, stop_cause.hpp, scope.hpp).
+      "::threadlife::stop_source_with_cause::stop_requested",
+      "::threadlife::linked_stop_source::stop_requested",
+      "::threadlife::deadline_source::stop_requested",
+      "::threadlife::thread_scope::stop_requested",
+      "::threadlife::stop_cause",
       "::boost::this_thread::interruption_point",
       "::boost::this_thread::interruption_requested",
       "::boost::this_thread::sleep",
@@ -289,6 +295,9 @@ llvm::ArrayRef<llvm::StringRef> stopAwareWaits() {
       "::threadlife::sleep_until",
       "::threadlife::wait_readable",
       "::threadlife::wait_writable",
+      // The shim's child processes (process.hpp): a stop request kills the child.
+      "::threadlife::run_in_process",
+      "::threadlife::run_command",
   };
   return Waits;
 }
@@ -371,6 +380,8 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       {"::std::shared_future::get", BK::FutureWait, {}, TU::Chrono},
       {"::std::thread::join", BK::Join, {}, TU::Chrono},
       {"::std::jthread::join", BK::Join, {}, TU::Chrono},
+      // The shim's jthread (join_for/join_until take a deadline: not listed).
+      {"::threadlife::jthread::join", BK::Join, {}, TU::Chrono},
       {"::pthread_join", BK::Join, {}, TU::Chrono},
       {"::read", BK::DescriptorRead, 0, TU::Chrono},
       {"::recv", BK::DescriptorRead, 0, TU::Chrono},
