@@ -116,14 +116,16 @@ TEST(CallbackList, PushPopRemove) {
   EXPECT_TRUE(list.empty());
 }
 
-TEST(CompletionFlag, WaitReturnsAfterSet) {
+TEST(CompletionFlag, WaitReturnsAfterSetAndWake) {
   d::completion_flag flag;
   EXPECT_FALSE(flag.is_set());
   int payload = 0;
   std::thread setter([&] {
     std::this_thread::sleep_for(10ms);
     payload = 7;
+    const auto where = flag.wake_address();
     flag.set();
+    d::completion_flag::wake_all(where);
   });
   flag.wait();
   EXPECT_EQ(payload, 7);  // set() happens-before wait() returns
@@ -145,6 +147,7 @@ TEST(CompletionFlag, ManyWaiters) {
   std::this_thread::sleep_for(10ms);
   EXPECT_EQ(woken.load(), 0);
   flag.set();
+  d::completion_flag::wake_all(flag.wake_address());
   for (auto& t : waiters) t.join();
   EXPECT_EQ(woken.load(), 4);
 }

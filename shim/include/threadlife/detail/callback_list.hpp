@@ -34,6 +34,9 @@ class stop_callback_node {
   // While the callback runs: points at a flag in request_stop()'s frame that the callback's
   // own destructor sets, so the requester knows not to touch the node afterwards.
   bool* destroyed_ = nullptr;
+  // Set under the stop state's lock by a destructor about to block on done_, so that the
+  // requester knows a wake is needed.
+  bool waited_on_ = false;
   completion_flag done_;
 };
 

@@ -1,13 +1,15 @@
 // threadlife/detail/completion_flag.hpp - a one-shot "it has finished" flag.
 //
 // The stop state sets one of these when a callback returns, so that a stop_callback
-// destroyed on another thread can block until its callback is done. Setting costs one
-// atomic exchange; the kernel is entered only when somebody is actually waiting, which
-// in practice is almost never.
+// destroyed on another thread can block until its callback is done. Setting is a plain
+// release store: the stop state knows, under its lock, whether anybody waits, and only
+// then calls wake_all(), so the common case (nobody waiting) costs no read-modify-write
+// and no system call.
 //
-// Guarantees: set() happens-before the return of every wait() that observes it. set() may
-// be followed at once by the destruction of the flag on the waiting thread: after its
-// exchange, set() only passes the flag's address to the kernel and never reads the object.
+// Guarantees: set() happens-before the return of every wait() that observes it.
+// wake_all() takes the flag's address, not the object: the waiter may return and destroy
+// the flag as soon as set() is visible, and on Linux the wake only hands the address to
+// the kernel, which is harmless after that.
 #ifndef THREADLIFE_DETAIL_COMPLETION_FLAG_HPP
 #define THREADLIFE_DETAIL_COMPLETION_FLAG_HPP
 
@@ -31,29 +33,23 @@ class completion_flag {
 
   bool is_set() const noexcept { return state_.load(std::memory_order_acquire) == set_; }
 
-  // Marks the work done and wakes every waiter.
-  void set() noexcept {
-    if (state_.exchange(set_, std::memory_order_acq_rel) == waited_on_) wake_all(&state_);
+  // Marks the work done. Does not wake anybody: see wake_all().
+  void set() noexcept { state_.store(set_, std::memory_order_release); }
+
+  // Blocks until set() has been called (and, if it blocked, wake_all() too).
+  void wait() noexcept {
+    while (state_.load(std::memory_order_acquire) != set_) block_while(&state_, pending_);
   }
 
-  // Blocks until set() has been called.
-  void wait() noexcept {
-    std::uint32_t seen = state_.load(std::memory_order_acquire);
-    while (seen != set_) {
-      // Announce the waiter first so that set() knows the kernel must be entered.
-      if (seen == pending_ &&
-          !state_.compare_exchange_weak(seen, waited_on_, std::memory_order_acquire)) {
-        continue;
-      }
-      block_while(&state_, waited_on_);
-      seen = state_.load(std::memory_order_acquire);
-    }
-  }
+  using address = std::atomic<std::uint32_t>*;
+  address wake_address() noexcept { return &state_; }
+
+  // Wakes every thread blocked in wait() on the flag at `where`; call after set().
+  static void wake_all(address where) noexcept { wake(where); }
 
  private:
   static constexpr std::uint32_t pending_ = 0;
   static constexpr std::uint32_t set_ = 1;
-  static constexpr std::uint32_t waited_on_ = 2;
 
 #if defined(__linux__)
   // The futex word is the atomic itself; the kernel compares it with `expected` before
@@ -62,7 +58,7 @@ class completion_flag {
     ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAIT_PRIVATE, expected,
               nullptr, nullptr, 0);
   }
-  static void wake_all(std::atomic<std::uint32_t>* word) noexcept {
+  static void wake(std::atomic<std::uint32_t>* word) noexcept {
     ::syscall(SYS_futex, reinterpret_cast<std::uint32_t*>(word), FUTEX_WAKE_PRIVATE, INT32_MAX,
               nullptr, nullptr, 0);
   }
@@ -70,13 +66,13 @@ class completion_flag {
   static void block_while(std::atomic<std::uint32_t>* word, std::uint32_t expected) noexcept {
     word->wait(expected, std::memory_order_acquire);
   }
-  static void wake_all(std::atomic<std::uint32_t>* word) noexcept { word->notify_all(); }
+  static void wake(std::atomic<std::uint32_t>* word) noexcept { word->notify_all(); }
 #else
   // No portable way to sleep on an address before C++20: yield the processor instead.
   static void block_while(std::atomic<std::uint32_t>* word, std::uint32_t expected) noexcept {
     while (word->load(std::memory_order_acquire) == expected) std::this_thread::yield();
   }
-  static void wake_all(std::atomic<std::uint32_t>*) noexcept {}
+  static void wake(std::atomic<std::uint32_t>*) noexcept {}
 #endif
 
   std::atomic<std::uint32_t> state_{pending_};

@@ -47,16 +47,28 @@ class stop_state {
   bool request_stop() noexcept {
     if (!word_.lock_and_request_stop()) return false;
     requester_ = std::this_thread::get_id();
-    while (stop_callback_node* node = callbacks_.pop_front()) {
+    stop_callback_node* node = callbacks_.pop_front();
+    while (node != nullptr) {
       bool destroyed = false;
       node->destroyed_ = &destroyed;
       word_.unlock();
       node->invoke();
+      word_.lock();
+      // Marking it done under the lock that we retake anyway for the next node costs a
+      // plain store; a destructor that looks under the lock either sees it done or has
+      // announced itself in waited_on_.
+      completion_flag::address wake = nullptr;
       if (!destroyed) {
         node->destroyed_ = nullptr;
+        if (node->waited_on_) wake = node->done_.wake_address();
         node->done_.set();  // From here on the node may be gone.
       }
-      word_.lock();
+      if (wake != nullptr) {  // rare: a destructor on another thread is blocked on it
+        word_.unlock();
+        completion_flag::wake_all(wake);
+        word_.lock();
+      }
+      node = callbacks_.pop_front();
     }
     word_.unlock();
     return true;
@@ -79,14 +91,19 @@ class stop_state {
       return;
     }
     // Taken off by request_stop(): it has run or is running now.
-    const bool on_requester = requester_ == std::this_thread::get_id();
-    word_.unlock();
-    if (on_requester) {
-      // Callbacks run one at a time on this thread, so the node is either finished
-      // (destroyed_ is null again) or is the one running, somewhere up this stack.
-      if (node->destroyed_ != nullptr) *node->destroyed_ = true;
+    if (node->done_.is_set()) {
+      word_.unlock();
       return;
     }
+    if (requester_ == std::this_thread::get_id()) {
+      // Callbacks run one at a time on this thread, so the one not yet done is the one
+      // running, somewhere up this stack: the callback is destroying its own stop_callback.
+      *node->destroyed_ = true;
+      word_.unlock();
+      return;
+    }
+    node->waited_on_ = true;
+    word_.unlock();
     node->done_.wait();
   }
 

@@ -1,0 +1,349 @@
+// The runtime library against libstdc++: each figure is measured for the shim's own stop
+// token (built with THREADLIFE_OWN_STOP_TOKEN, so it is not simply std's) and for
+// std::stop_token / std::jthread / std::condition_variable_any in the same run, then
+// printed side by side with the ratio shim / libstdc++ (below 1.0: the shim is faster).
+#include <threadlife/jthread.hpp>
+#include <threadlife/stop_token.hpp>
+#include <threadlife/wait.hpp>
+
+#include <benchmark/benchmark.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
+#include <cstdio>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <stop_token>
+#include <string>
+#include <thread>
+#include <vector>
+
+#if THREADLIFE_STD_STOP_TOKEN
+#error "build the benchmark with THREADLIFE_OWN_STOP_TOKEN: it compares the own implementation"
+#endif
+
+using namespace std::chrono_literals;
+using steady = std::chrono::steady_clock;
+
+namespace {
+
+struct shim {
+  static constexpr const char* name = "shim";
+  using stop_source = threadlife::stop_source;
+  using stop_token = threadlife::stop_token;
+  template <class F>
+  using stop_callback = threadlife::stop_callback<F>;
+  using jthread = threadlife::jthread;
+  using condition_variable_any = threadlife::condition_variable_any;
+};
+
+struct libstdcxx {
+  static constexpr const char* name = "std";
+  using stop_source = std::stop_source;
+  using stop_token = std::stop_token;
+  template <class F>
+  using stop_callback = std::stop_callback<F>;
+  using jthread = std::jthread;
+  using condition_variable_any = std::condition_variable_any;
+};
+
+struct bump {
+  long* count;
+  void operator()() const noexcept { ++*count; }
+};
+
+// ---- stop_requested() polling ----
+
+template <class Impl>
+void poll(benchmark::State& state) {
+  static typename Impl::stop_source source;  // one stop state shared by all threads
+  const typename Impl::stop_token token = source.get_token();
+  for (auto _ : state) benchmark::DoNotOptimize(token.stop_requested());
+}
+
+// ---- callback register + unregister ----
+
+template <class Impl>
+void register_unregister(benchmark::State& state) {
+  static typename Impl::stop_source source;
+  const typename Impl::stop_token token = source.get_token();
+  long count = 0;
+  using callback = typename Impl::template stop_callback<bump>;
+  std::vector<std::unique_ptr<callback>> live;
+  for (int64_t i = 0; i < state.range(0); ++i) {
+    live.push_back(std::make_unique<callback>(token, bump{&count}));
+  }
+  for (auto _ : state) {
+    callback cb(token, bump{&count});
+    benchmark::DoNotOptimize(&cb);
+  }
+}
+
+// ---- request_stop() with N callbacks ----
+
+template <class Impl>
+void request_stop(benchmark::State& state) {
+  const int callbacks = static_cast<int>(state.range(0));
+  // Each timed stretch stops enough states to hold about 10,000 callbacks, so that the
+  // clock's resolution does not count.
+  const int batch = std::max(1, 10000 / callbacks);
+  using callback = typename Impl::template stop_callback<bump>;
+  long count = 0;
+  double per_request_ns = 0;
+  for (auto _ : state) {
+    std::vector<typename Impl::stop_source> sources(batch);
+    auto slots = std::make_unique<std::optional<callback>[]>(static_cast<size_t>(batch) * callbacks);
+    for (int s = 0; s < batch; ++s) {
+      const typename Impl::stop_token token = sources[s].get_token();
+      for (int c = 0; c < callbacks; ++c) slots[s * callbacks + c].emplace(token, bump{&count});
+    }
+    const auto start = steady::now();
+    for (auto& source : sources) source.request_stop();
+    const auto stop = steady::now();
+    const double seconds = std::chrono::duration<double>(stop - start).count();
+    state.SetIterationTime(seconds);
+    per_request_ns += seconds * 1e9 / batch;
+  }
+  // An iteration is a whole batch; the figure is one request_stop().
+  state.counters["per_request_ns"] = benchmark::Counter(per_request_ns, benchmark::Counter::kAvgIterations);
+  if (count != static_cast<long>(state.iterations()) * batch * callbacks) state.SkipWithError("lost callbacks");
+}
+
+// ---- jthread start + join ----
+
+template <class Impl>
+void start_join(benchmark::State& state) {
+  for (auto _ : state) {
+    typename Impl::jthread t([](typename Impl::stop_token token) { benchmark::DoNotOptimize(token); });
+    t.join();
+  }
+}
+
+// ---- stop latency: request_stop() to the worker's exit ----
+
+enum class wait_kind { sleep, cv, poll };
+
+template <class Impl>
+void worker_body(wait_kind kind, typename Impl::stop_token token, std::atomic<bool>& ready,
+                 std::atomic<steady::rep>& exited) {
+  switch (kind) {
+    case wait_kind::sleep:
+      ready = true;
+      if constexpr (std::is_same_v<Impl, shim>) {
+        threadlife::sleep_for(token, 1h);
+      }
+      break;
+    case wait_kind::cv: {
+      typename Impl::condition_variable_any cv;
+      std::mutex m;
+      std::unique_lock<std::mutex> lock(m);
+      ready = true;
+      cv.wait(lock, token, [] { return false; });
+      break;
+    }
+    case wait_kind::poll:
+      ready = true;
+      while (!token.stop_requested()) std::this_thread::sleep_for(10ms);
+      break;
+  }
+  exited = steady::now().time_since_epoch().count();
+}
+
+template <class Impl>
+void stop_latency(benchmark::State& state, wait_kind kind) {
+  std::vector<double> micros;
+  for (auto _ : state) {
+    std::atomic<bool> ready{false};
+    std::atomic<steady::rep> exited{0};
+    typename Impl::jthread worker([&](typename Impl::stop_token token) {
+      worker_body<Impl>(kind, std::move(token), ready, exited);
+    });
+    while (!ready) std::this_thread::yield();
+    std::this_thread::sleep_for(2ms);  // let it block
+    const auto start = steady::now();
+    worker.request_stop();
+    worker.join();
+    const auto end = steady::time_point(steady::duration(exited.load()));
+    const double seconds = std::chrono::duration<double>(end - start).count();
+    state.SetIterationTime(seconds);
+    micros.push_back(seconds * 1e6);
+  }
+  std::sort(micros.begin(), micros.end());
+  auto percentile = [&](double p) {
+    const size_t i = std::min(micros.size() - 1, static_cast<size_t>(p * micros.size()));
+    return micros[i];
+  };
+  state.counters["p50_us"] = percentile(0.50);
+  state.counters["p99_us"] = percentile(0.99);
+}
+
+// ---- registration: each figure for the shim, then at once for libstdc++ ----
+
+template <class Impl>
+std::string named(const char* figure) {
+  return std::string(figure) + "/" + Impl::name;
+}
+
+template <class Impl>
+void register_figure(int which) {
+  switch (which) {
+    case 0:
+      benchmark::RegisterBenchmark(named<Impl>("stop_requested() poll").c_str(), poll<Impl>)
+          ->Threads(1)->Threads(16)->UseRealTime();
+      break;
+    case 1:
+      benchmark::RegisterBenchmark(named<Impl>("callback register+unregister").c_str(),
+                                   register_unregister<Impl>)
+          ->Arg(0)->Threads(1)->UseRealTime();
+      break;
+    case 2:
+      benchmark::RegisterBenchmark(named<Impl>("callback register+unregister 1000 live").c_str(),
+                                   register_unregister<Impl>)
+          ->Arg(1000)->Threads(20)->UseRealTime();
+      break;
+    case 3:
+      benchmark::RegisterBenchmark(named<Impl>("request_stop() callbacks").c_str(),
+                                   request_stop<Impl>)
+          ->Arg(1)->Arg(100)->Arg(10000)->UseManualTime();
+      break;
+    case 4:
+      benchmark::RegisterBenchmark(named<Impl>("jthread start+join").c_str(), start_join<Impl>)
+          ->UseRealTime();
+      break;
+    case 5:
+      // libstdc++ has no stop-aware sleep: the table holds this one to its
+      // condition_variable_any token wait.
+      if constexpr (std::is_same_v<Impl, shim>) {
+        benchmark::RegisterBenchmark(named<Impl>("stop latency sleep_for(token, 1h)").c_str(),
+                                     stop_latency<Impl>, wait_kind::sleep)
+            ->Iterations(300)->UseManualTime()->Unit(benchmark::kMicrosecond);
+      }
+      break;
+    case 6:
+      benchmark::RegisterBenchmark(
+          named<Impl>("stop latency condition_variable_any token wait").c_str(),
+          stop_latency<Impl>, wait_kind::cv)
+          ->Iterations(300)->UseManualTime()->Unit(benchmark::kMicrosecond);
+      break;
+    case 7:
+      benchmark::RegisterBenchmark(named<Impl>("stop latency polling loop, 10 ms sleep").c_str(),
+                                   stop_latency<Impl>, wait_kind::poll)
+          ->Iterations(100)->UseManualTime()->Unit(benchmark::kMicrosecond);
+      break;
+  }
+}
+
+constexpr int figure_count = 8;
+
+// Prints the normal console lines and keeps every run for the comparison table.
+class collecting_reporter : public benchmark::ConsoleReporter {
+ public:
+  void ReportRuns(const std::vector<Run>& runs) override {
+    ConsoleReporter::ReportRuns(runs);
+    for (const Run& run : runs) {
+      if (!run.error_occurred && run.run_type == Run::RT_Iteration) kept.push_back(run);
+    }
+  }
+  std::vector<Run> kept;
+};
+
+struct figure {
+  double shim = -1;
+  double std = -1;
+  std::string unit;
+};
+
+// "request_stop() callbacks/shim/10000/manual_time" -> ("request_stop() callbacks/10000", shim)
+bool split_name(std::string name, std::string& key, bool& is_shim) {
+  for (const char* drop : {"/manual_time", "/real_time"}) {
+    const auto at = name.find(drop);
+    if (at != std::string::npos) name.erase(at, std::string(drop).size());
+  }
+  for (const char* impl : {"/shim", "/std"}) {
+    const auto at = name.find(impl);
+    if (at != std::string::npos) {
+      is_shim = std::string(impl) == "/shim";
+      key = name.erase(at, std::string(impl).size());
+      return true;
+    }
+  }
+  return false;
+}
+
+void print_table(const std::vector<benchmark::BenchmarkReporter::Run>& runs) {
+  std::vector<std::string> order;
+  std::map<std::string, figure> figures;
+  auto put = [&](const std::string& key, bool is_shim, double value, const std::string& unit) {
+    if (!figures.count(key)) order.push_back(key);
+    figure& f = figures[key];
+    (is_shim ? f.shim : f.std) = value;
+    f.unit = unit;
+  };
+  double std_cv_p50 = -1, std_cv_p99 = -1;
+  for (const auto& run : runs) {
+    std::string key;
+    bool is_shim = false;
+    if (!split_name(run.benchmark_name(), key, is_shim)) continue;
+    if (run.counters.count("p50_us")) {
+      const double p50 = run.counters.at("p50_us"), p99 = run.counters.at("p99_us");
+      put(key + " p50", is_shim, p50, "us");
+      put(key + " p99", is_shim, p99, "us");
+      if (!is_shim && key.find("condition_variable_any") != std::string::npos) {
+        std_cv_p50 = p50;
+        std_cv_p99 = p99;
+      }
+    } else if (run.counters.count("per_request_ns")) {
+      put(key, is_shim, run.counters.at("per_request_ns"), "ns");
+    } else {
+      put(key, is_shim, run.GetAdjustedRealTime(), "ns");
+    }
+  }
+  std::printf("\n%-58s %14s %14s %7s\n", "figure", "shim", "libstdc++", "ratio");
+  for (const std::string& key : order) {
+    const figure& f = figures[key];
+    char shim_text[32], std_text[32], ratio[16];
+    std::snprintf(shim_text, sizeof shim_text, f.shim < 0 ? "-" : "%.1f %s", f.shim, f.unit.c_str());
+    // A stop-aware wait the standard library lacks is held to libstdc++'s
+    // condition_variable_any token wait, the best std equivalent.
+    double reference = f.std;
+    std::string ref_note;
+    if (reference < 0 && key.find("stop latency") != std::string::npos) {
+      const bool p99 = key.compare(key.size() - 3, 3, "p99") == 0;
+      reference = p99 ? std_cv_p99 : std_cv_p50;
+      ref_note = " (cv)";
+    }
+    std::snprintf(std_text, sizeof std_text, reference < 0 ? "-" : "%.1f %s%s", reference,
+                  f.unit.c_str(), ref_note.c_str());
+    if (f.shim >= 0 && reference > 0) {
+      std::snprintf(ratio, sizeof ratio, "%.2f", f.shim / reference);
+    } else {
+      std::snprintf(ratio, sizeof ratio, "-");
+    }
+    std::printf("%-58s %14s %14s %7s\n", key.c_str(), shim_text, std_text, ratio);
+  }
+  std::printf(
+      "\nratio = shim / libstdc++ (below 1.0: the shim is faster). Latencies are from "
+      "request_stop() to the worker's exit;\n\"(cv)\": compared with libstdc++'s "
+      "condition_variable_any token wait, which has no std counterpart.\n");
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  benchmark::Initialize(&argc, argv);
+  if (benchmark::ReportUnrecognizedArguments(argc, argv)) return 1;
+  // Interleaved per figure so that both sides see the same machine state.
+  for (int which = 0; which < figure_count; ++which) {
+    register_figure<shim>(which);
+    register_figure<libstdcxx>(which);
+  }
+  collecting_reporter reporter;
+  benchmark::RunSpecifiedBenchmarks(&reporter);
+  print_table(reporter.kept);
+  benchmark::Shutdown();
+  return 0;
+}
