@@ -4,6 +4,7 @@
 #include "ForcedKillCheck.h"
 #include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
+#include "UnsafeStopFlagCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
 namespace clang::tidy::threadlife {
@@ -16,6 +17,7 @@ public:
         "threadlife-loop-ignores-stop");
     Factories.registerCheck<BlockingWaitIgnoresStopCheck>(
         "threadlife-blocking-wait-ignores-stop");
+    Factories.registerCheck<UnsafeStopFlagCheck>("threadlife-unsafe-stop-flag");
   }
 };
 

@@ -1,0 +1,626 @@
+//===--- UnsafeStopFlagCheck.cpp - threadlife -----------------------------===//
+
+#include "UnsafeStopFlagCheck.h"
+#include "StopAnalysis.h"
+#include "ThreadModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Lex/Lexer.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/ADT/SmallPtrSet.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+namespace {
+using DeclSet = llvm::SmallPtrSet<const ValueDecl *, 2>;
+
+// How far calls are followed from a thread body to find the code it runs.
+constexpr unsigned CalleeDepth = 2;
+
+bool isNestedIn(const FunctionDecl *Inner, const FunctionDecl *Outer) {
+  for (const DeclContext *DC = Inner; DC; DC = DC->getParent())
+    if (DC == Outer)
+      return true;
+  return false;
+}
+
+bool isSignalFlagTypedef(QualType T) {
+  while (const auto *Typedef = T->getAs<TypedefType>()) {
+    if (llvm::is_contained(model::signalFlagTypedefs(),
+                           Typedef->getDecl()->getName()))
+      return true;
+    T = Typedef->desugar();
+  }
+  return false;
+}
+
+/// A plain scalar that could be a stop flag and is not atomic.
+bool isUnsafeFlagType(QualType T) {
+  if (T.isNull() || T->isReferenceType() || T.isConstQualified() ||
+      T->isAtomicType() || isSignalFlagTypedef(T))
+    return false;
+  return T->isBooleanType() || T->isIntegerType() || T->isEnumeralType();
+}
+
+/// The variable, member or by-reference capture a flag expression names.
+const ValueDecl *flagDecl(const Expr *E, const FunctionDecl &Reader) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Member = dyn_cast<MemberExpr>(E)) {
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    // Only members of the thread's own object (`this->flag`, `flag`) are the
+    // same object in every function; `other.flag` may be another one.
+    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+      return Field;
+    if (const auto *Var = dyn_cast<VarDecl>(Member->getMemberDecl()))
+      return Var->hasGlobalStorage() ? Var : nullptr; // static member
+    return nullptr;
+  }
+  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  if (!Ref)
+    return nullptr;
+  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+  if (!Var || Var->getTLSKind() != VarDecl::TLS_None)
+    return nullptr;
+  if (Var->hasGlobalStorage())
+    return Var;
+  // A local of the function that started the thread, captured by reference.
+  const auto *Method = dyn_cast<CXXMethodDecl>(&Reader);
+  if (!Method || !Method->getParent()->isLambda())
+    return nullptr;
+  for (const LambdaCapture &Capture : Method->getParent()->captures())
+    if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
+      return Capture.getCaptureKind() == LCK_ByRef ? Var : nullptr;
+  return nullptr;
+}
+
+void collectFlagReads(const Stmt *S, const FunctionDecl &Reader,
+                      llvm::SmallVectorImpl<const Expr *> &Reads,
+                      ASTContext &Ctx, unsigned Depth);
+
+/// Reads of candidate flags in \p S, and in the functions of this file it
+/// calls (a `running()` helper), one call deep.
+void collectFlagReads(const Stmt *S, const FunctionDecl &Reader,
+                      llvm::SmallVectorImpl<const Expr *> &Reads,
+                      ASTContext &Ctx, unsigned Depth) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  if (const auto *E = dyn_cast<Expr>(S)) {
+    if (isa<DeclRefExpr, MemberExpr>(E)) {
+      const ValueDecl *D = flagDecl(E, Reader);
+      if (D && isUnsafeFlagType(D->getType()))
+        Reads.push_back(E);
+      if (isa<DeclRefExpr>(E))
+        return;
+    }
+  }
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+    if (Depth == 0 && Def && Def->getBody() &&
+        !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
+      collectFlagReads(Def->getBody(), *Def, Reads, Ctx, Depth + 1);
+  }
+  for (const Stmt *Child : S->children())
+    collectFlagReads(Child, Reader, Reads, Ctx, Depth);
+}
+
+/// Whether \p S contains an exit from the loop it is in.
+bool exitsLoop(const Stmt *S) {
+  if (!S || isa<LambdaExpr>(S))
+    return false;
+  if (isa<BreakStmt, ReturnStmt, GotoStmt>(S))
+    return true;
+  if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S))
+    return false;
+  for (const Stmt *Child : S->children())
+    if (exitsLoop(Child))
+      return true;
+  return false;
+}
+
+/// The expressions that decide whether \p Loop goes on: its condition and
+/// the conditions of ifs in its body that leave it.
+void loopDeciders(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Out) {
+  if (!S || isa<LambdaExpr>(S) ||
+      isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S))
+    return;
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    if (exitsLoop(If->getThen()) || exitsLoop(If->getElse()))
+      Out.push_back(If->getCond());
+  for (const Stmt *Child : S->children())
+    loopDeciders(Child, Out);
+}
+
+/// The mutexes held where \p E is evaluated: RAII guards and lock calls
+/// earlier in an enclosing block, and the lock of a condition variable wait
+/// whose predicate \p E is in.
+class LockSets {
+public:
+  explicit LockSets(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  DeclSet at(const Stmt &S) {
+    DeclSet Held;
+    DynTypedNode Child = DynTypedNode::create(S);
+    for (unsigned Steps = 0; Steps < 512; ++Steps) {
+      DynTypedNodeList Parents = Ctx.getParents(Child);
+      if (Parents.empty())
+        break;
+      const DynTypedNode Parent = Parents[0];
+      if (const auto *Block = Parent.get<CompoundStmt>()) {
+        for (const Stmt *Earlier : Block->body()) {
+          if (Child.get<Stmt>() == Earlier)
+            break;
+          addLocks(Earlier, Held);
+        }
+      } else if (const auto *Lambda = Parent.get<LambdaExpr>()) {
+        // A predicate runs with the wait's lock held.
+        DynTypedNodeList Up = Ctx.getParents(*Lambda);
+        while (!Up.empty() && (Up[0].get<MaterializeTemporaryExpr>() ||
+                               Up[0].get<ImplicitCastExpr>() ||
+                               Up[0].get<CXXBindTemporaryExpr>() ||
+                               Up[0].get<CXXConstructExpr>()))
+          Up = Ctx.getParents(Up[0]);
+        const auto *Wait = Up.empty() ? nullptr : Up[0].get<CallExpr>();
+        const model::BlockingCall *Blocking =
+            Wait ? model::findBlockingCall(Wait->getDirectCallee()) : nullptr;
+        if (Blocking &&
+            (Blocking->Kind == model::BlockKind::ConditionWait ||
+             Blocking->Kind == model::BlockKind::ConditionTimedWait) &&
+            Wait->getNumArgs() > 0)
+          addMutexesOf(Wait->getArg(0), Held);
+        break;
+      } else if (Parent.get<FunctionDecl>()) {
+        break;
+      }
+      Child = Parent;
+    }
+    return Held;
+  }
+
+private:
+  void addMutexesOf(const Expr *E, DeclSet &Held) {
+    if (const ValueDecl *D = model::handleDecl(E))
+      addMutex(D, Held);
+  }
+
+  void addMutex(const ValueDecl *D, DeclSet &Held) {
+    // A guard object stands for the mutexes it was built with.
+    if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (model::isClassOneOf(Var->getType(), model::lockGuardTypes())) {
+        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
+                Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr))
+          for (const Expr *Arg : Construct->arguments())
+            if (const ValueDecl *M = model::handleDecl(Arg))
+              Held.insert(M);
+        return;
+      }
+    Held.insert(D);
+  }
+
+  void addLocks(const Stmt *S, DeclSet &Held) {
+    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
+      for (const Decl *D : Decls->decls())
+        if (const auto *Var = dyn_cast<VarDecl>(D))
+          if (model::isClassOneOf(Var->getType(), model::lockGuardTypes()))
+            addMutex(Var, Held);
+      return;
+    }
+    const auto *Call = dyn_cast<CallExpr>(
+        isa<Expr>(S) ? cast<Expr>(S)->IgnoreParenImpCasts() : S);
+    if (!Call)
+      return;
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      if (Method && Method->getIdentifier() &&
+          llvm::is_contained(model::lockMethods(), Method->getName()))
+        addMutexesOf(Member->getImplicitObjectArgument(), Held);
+      return;
+    }
+    if (model::isOneOf(Call->getDirectCallee(), model::lockFunctions()) &&
+        Call->getNumArgs() > 0)
+      addMutexesOf(Call->getArg(0), Held);
+  }
+
+  ASTContext &Ctx;
+};
+
+/// Every write to the candidate flags in the file, each access through an
+/// atomic API, and each use that a change of type would break.
+class FlagUses : public RecursiveASTVisitor<FlagUses> {
+public:
+  struct Write {
+    const Expr *Access;
+    const FunctionDecl *Function;
+  };
+
+  FlagUses(const llvm::SmallPtrSetImpl<const ValueDecl *> &Flags)
+      : Flags(Flags) {}
+
+  bool shouldVisitLambdaBody() const { return true; }
+
+  bool TraverseFunctionDecl(FunctionDecl *F) {
+    return within(F,
+                  [&] { return RecursiveASTVisitor::TraverseFunctionDecl(F); });
+  }
+  bool TraverseCXXMethodDecl(CXXMethodDecl *F) {
+    return within(
+        F, [&] { return RecursiveASTVisitor::TraverseCXXMethodDecl(F); });
+  }
+  bool TraverseCXXConstructorDecl(CXXConstructorDecl *F) {
+    return within(
+        F, [&] { return RecursiveASTVisitor::TraverseCXXConstructorDecl(F); });
+  }
+  bool TraverseCXXDestructorDecl(CXXDestructorDecl *F) {
+    return within(
+        F, [&] { return RecursiveASTVisitor::TraverseCXXDestructorDecl(F); });
+  }
+  bool TraverseLambdaExpr(LambdaExpr *L) {
+    return within(L->getCallOperator(),
+                  [&] { return RecursiveASTVisitor::TraverseLambdaExpr(L); });
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->isAssignmentOp())
+      noteWrite(Op->getLHS());
+    return true;
+  }
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->isIncrementDecrementOp())
+      noteWrite(Op->getSubExpr());
+    else if (Op->getOpcode() == UO_AddrOf)
+      if (const ValueDecl *D = named(Op->getSubExpr()))
+        AddressTaken.insert(D);
+    return true;
+  }
+  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
+    if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
+      noteWrite(Op->getArg(0));
+    return true;
+  }
+  bool VisitAtomicExpr(AtomicExpr *E) {
+    if (const ValueDecl *D = named(E->getPtr()))
+      Atomic.insert(D);
+    return true;
+  }
+  bool VisitCallExpr(CallExpr *Call) {
+    const FunctionDecl *F = Call->getDirectCallee();
+    const bool AtomicApi =
+        F && F->getIdentifier() &&
+        llvm::any_of(model::atomicAccessPrefixes(), [&](llvm::StringRef P) {
+          return F->getName().starts_with(P);
+        });
+    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+      const ValueDecl *D = named(Call->getArg(I));
+      if (!D)
+        continue;
+      if (AtomicApi)
+        Atomic.insert(D);
+      else if (F && I < F->getNumParams() &&
+               F->getParamDecl(I)->getType()->isReferenceType())
+        AddressTaken.insert(D); // bound to a reference: written elsewhere
+    }
+    return true;
+  }
+  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
+    if (model::isClassOneOf(Construct->getType(), model::atomicRefTypes()))
+      for (const Expr *Arg : Construct->arguments())
+        if (const ValueDecl *D = named(Arg))
+          Atomic.insert(D);
+    return true;
+  }
+
+  std::vector<std::pair<const ValueDecl *, Write>> Writes;
+  DeclSet Atomic;
+  DeclSet AddressTaken;
+
+private:
+  template <class Fn> bool within(const FunctionDecl *F, Fn Traverse) {
+    const FunctionDecl *Saved = Current;
+    Current = F;
+    bool Result = Traverse();
+    Current = Saved;
+    return Result;
+  }
+
+  const ValueDecl *named(const Expr *E) const {
+    const ValueDecl *D = model::handleDecl(E);
+    return D && Flags.contains(D) ? D : nullptr;
+  }
+
+  void noteWrite(const Expr *E) {
+    const Expr *Access = E->IgnoreParenImpCasts();
+    if (!isa<DeclRefExpr, MemberExpr>(Access))
+      return;
+    // `worker.flag = true` from outside the class writes the member too.
+    if (const ValueDecl *D = named(Access))
+      Writes.push_back({D, {Access, Current}});
+  }
+
+  const llvm::SmallPtrSetImpl<const ValueDecl *> &Flags;
+  const FunctionDecl *Current = nullptr;
+};
+
+/// The source range of the type in \p D's declaration (qualifiers included,
+/// storage class excluded), when it is spelled with keywords only.
+std::optional<CharSourceRange> typeKeywords(const DeclaratorDecl &D,
+                                            const ASTContext &Ctx) {
+  const SourceManager &SM = Ctx.getSourceManager();
+  SourceLocation Begin = D.getBeginLoc(), Name = D.getLocation();
+  if (Begin.isMacroID() || Name.isMacroID())
+    return std::nullopt;
+  static const llvm::StringRef Storage[] = {"static", "inline", "mutable",
+                                            "extern"};
+  static const llvm::StringRef Type[] = {"volatile", "bool",   "int",
+                                         "unsigned", "signed", "long",
+                                         "short",    "char",   "_Bool"};
+  std::optional<SourceLocation> First, Last;
+  Token Tok;
+  if (Lexer::getRawToken(Begin, Tok, SM, Ctx.getLangOpts(), true))
+    return std::nullopt;
+  while (SM.isBeforeInTranslationUnit(Tok.getLocation(), Name)) {
+    llvm::StringRef Text =
+        Tok.is(tok::raw_identifier) ? Tok.getRawIdentifier() : "";
+    if (llvm::is_contained(Type, Text)) {
+      if (!First)
+        First = Tok.getLocation();
+      Last = Tok.getLocation();
+    } else if (!llvm::is_contained(Storage, Text) || First) {
+      return std::nullopt; // a type name, a template, `*`: not ours to edit
+    }
+    std::optional<Token> Next =
+        Lexer::findNextToken(Tok.getLocation(), SM, Ctx.getLangOpts());
+    if (!Next)
+      return std::nullopt;
+    Tok = *Next;
+  }
+  if (!First)
+    return std::nullopt;
+  return CharSourceRange::getTokenRange(*First, *Last);
+}
+} // namespace
+
+UnsafeStopFlagCheck::UnsafeStopFlagCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      Inserter(utils::IncludeSorter::IS_LLVM, areDiagsSelfContained()) {}
+
+void UnsafeStopFlagCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
+
+void UnsafeStopFlagCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  Inserter.registerPreprocessor(PP);
+}
+
+void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
+  std::vector<llvm::StringRef> Types, Functions;
+  for (const model::ThreadStart &Start : model::threadStarts())
+    (Start.IsType ? Types : Functions).push_back(Start.Name);
+  Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
+                                          cxxRecordDecl(hasAnyName(Types))))),
+                                      argumentCountAtLeast(1))
+                         .bind("start"),
+                     this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasAnyName(Functions)))).bind("call"), this);
+  Finder->addMatcher(
+      cxxMethodDecl(isDefinition(), hasName(model::qtThreadBodyMethod()),
+                    parameterCountIs(0),
+                    ofClass(isDerivedFrom(model::qtThreadClass().str())))
+          .bind("qtRun"),
+      this);
+}
+
+void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
+  Ctx = Result.Context;
+  auto Add = [&](const Expr *Callable, const Expr *Start) {
+    const FunctionDecl *F = callableBody(Callable);
+    if (F && !F->isDependentContext())
+      Bodies.insert({F, Start});
+  };
+  if (const auto *Start = Result.Nodes.getNodeAs<CXXConstructExpr>("start")) {
+    for (const model::ThreadStart &S : model::threadStarts())
+      if (S.IsType && model::isClassOneOf(Start->getType(), {S.Name}) &&
+          S.CallableArg < Start->getNumArgs())
+        Add(Start->getArg(S.CallableArg), Start);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {
+    for (const model::ThreadStart &S : model::threadStarts())
+      if (!S.IsType && model::isOneOf(Call->getDirectCallee(), {S.Name}) &&
+          S.CallableArg < Call->getNumArgs())
+        Add(Call->getArg(S.CallableArg), Call);
+    return;
+  }
+  if (const auto *Run = Result.Nodes.getNodeAs<CXXMethodDecl>("qtRun"))
+    Bodies.insert({Run, nullptr});
+}
+
+void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
+  if (!Ctx || Bodies.empty())
+    return;
+  auto Done = llvm::make_scope_exit([this] { Bodies.clear(); });
+  ASTContext &Ctx = *this->Ctx;
+  const SourceManager &SM = Ctx.getSourceManager();
+
+  // The code each thread runs: its body and the functions of this file it
+  // calls, a few calls deep.
+  struct Poll {
+    const Stmt *Loop;
+    const Expr *Read;
+    const FunctionDecl *Body;
+    const Expr *Start;
+  };
+  llvm::MapVector<const ValueDecl *, std::vector<Poll>> Polls;
+  llvm::DenseMap<const FunctionDecl *,
+                 llvm::SmallPtrSet<const FunctionDecl *, 8>>
+      ThreadCode;
+
+  for (const auto &[Body, Start] : Bodies) {
+    const FunctionDecl *Def = Body->getDefinition();
+    if (!Def || !Def->getBody() || SM.isInSystemHeader(Def->getLocation()))
+      continue;
+    auto &Code = ThreadCode[Def];
+    llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 8> Work{
+        {Def, 0}};
+    while (!Work.empty()) {
+      auto [F, Depth] = Work.pop_back_val();
+      if (!Code.insert(F).second || Depth >= CalleeDepth || !F->getBody())
+        continue;
+      auto Calls = match(findAll(callExpr().bind("c")), *F->getBody(), Ctx);
+      for (const BoundNodes &Node : Calls)
+        if (const FunctionDecl *Callee =
+                Node.getNodeAs<CallExpr>("c")->getDirectCallee())
+          if (const FunctionDecl *CalleeDef = Callee->getDefinition())
+            if (!SM.isInSystemHeader(CalleeDef->getLocation()))
+              Work.push_back({CalleeDef, Depth + 1});
+    }
+    // Polling loops: in the body and in the functions it runs.
+    for (const FunctionDecl *F : Code) {
+      for (const Stmt *Loop : loopsOf(*F->getBody())) {
+        llvm::SmallVector<const Stmt *, 4> Deciders;
+        if (const Expr *Cond = loopCondition(*Loop))
+          Deciders.push_back(Cond);
+        if (const auto *While = dyn_cast<WhileStmt>(Loop))
+          loopDeciders(While->getBody(), Deciders);
+        else if (const auto *Do = dyn_cast<DoStmt>(Loop))
+          loopDeciders(Do->getBody(), Deciders);
+        else if (const auto *For = dyn_cast<ForStmt>(Loop))
+          loopDeciders(For->getBody(), Deciders);
+        llvm::SmallVector<const Expr *, 4> Reads;
+        for (const Stmt *Decider : Deciders)
+          collectFlagReads(Decider, *F, Reads, Ctx, 0);
+        for (const Expr *Read : Reads) {
+          const ValueDecl *Flag = model::handleDecl(Read);
+          if (!Flag)
+            continue;
+          auto &List = Polls[Flag];
+          if (llvm::none_of(List,
+                            [&](const Poll &P) { return P.Read == Read; }))
+            List.push_back({Loop, Read, Def, Start});
+        }
+      }
+    }
+  }
+  if (Polls.empty())
+    return;
+
+  llvm::SmallPtrSet<const ValueDecl *, 8> Flags;
+  for (const auto &Entry : Polls)
+    Flags.insert(Entry.first);
+  FlagUses Uses(Flags);
+  Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
+  LockSets Locks(Ctx);
+
+  for (const auto &[Flag, FlagPolls] : Polls) {
+    if (Uses.Atomic.contains(Flag) || SM.isInSystemHeader(Flag->getLocation()))
+      continue;
+    // Writers: functions outside every polling thread's code, after the
+    // thread starts; constructors run before any thread sees the object.
+    std::vector<const Expr *> Writers;
+    for (const auto &[D, W] : Uses.Writes) {
+      if (D != Flag || !W.Function || isa<CXXConstructorDecl>(W.Function))
+        continue;
+      bool SameThread = false, BeforeStart = false;
+      for (const Poll &P : FlagPolls) {
+        for (const FunctionDecl *F : ThreadCode[P.Body])
+          if (isNestedIn(W.Function, F))
+            SameThread = true;
+        if (P.Start && isa<VarDecl>(Flag) &&
+            cast<VarDecl>(Flag)->hasLocalStorage() &&
+            SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
+                                         P.Start->getEndLoc()))
+          BeforeStart = true;
+      }
+      if (!SameThread && !BeforeStart)
+        Writers.push_back(W.Access);
+    }
+    if (Writers.empty())
+      continue;
+
+    // Every poll and every write under one mutex: synchronized.
+    std::optional<DeclSet> Common;
+    auto Meet = [&](const Stmt &S) {
+      DeclSet Held = Locks.at(S);
+      if (!Common) {
+        Common = Held;
+        return;
+      }
+      DeclSet Both;
+      for (const ValueDecl *M : *Common)
+        if (Held.contains(M))
+          Both.insert(M);
+      Common = Both;
+    };
+    for (const Poll &P : FlagPolls)
+      Meet(*P.Read);
+    for (const Expr *W : Writers)
+      Meet(*W);
+    if (Common && !Common->empty())
+      continue;
+
+    const bool Volatile = Flag->getType().isVolatileQualified();
+    const bool Cxx = Ctx.getLangOpts().CPlusPlus;
+    std::string Atomic = Cxx ? "std::atomic<" +
+                                   Flag->getType()
+                                       .getUnqualifiedType()
+                                       .getLocalUnqualifiedType()
+                                       .getAsString(Ctx.getPrintingPolicy()) +
+                                   ">"
+                             : std::string("an _Atomic type (atomic_bool)");
+    {
+      auto Warning =
+          Volatile
+              ? diag(Flag->getLocation(),
+                     "stop flag %0 is polled by a thread's loop and written "
+                     "by another thread, but volatile makes neither the write "
+                     "visible in time nor the access free of a data race; "
+                     "make it %1")
+              : diag(Flag->getLocation(),
+                     "stop flag %0 is polled by a thread's loop and written "
+                     "by another thread without synchronization: a data race, "
+                     "and the compiler may read it once and loop forever; "
+                     "make it %1");
+      Warning << Flag << Atomic;
+
+      // The type change keeps reads and writes working; not the address of
+      // the flag, a reference to it, or copying the class that holds it.
+      const auto *Declarator = dyn_cast<DeclaratorDecl>(Flag);
+      bool Safe = Cxx && Declarator && !Uses.AddressTaken.contains(Flag);
+      if (Safe) {
+        if (const auto *Var = dyn_cast<VarDecl>(Flag))
+          Safe = !Var->getInit() || Ctx.getLangOpts().CPlusPlus17;
+        if (const auto *Field = dyn_cast<FieldDecl>(Flag))
+          if (const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent()))
+            for (const CXXMethodDecl *M : Record->methods())
+              if (M->isImplicit() && M->isUsed() &&
+                  (M->isCopyAssignmentOperator() ||
+                   M->isMoveAssignmentOperator() ||
+                   (isa<CXXConstructorDecl>(M) &&
+                    cast<CXXConstructorDecl>(M)->isCopyOrMoveConstructor())))
+                Safe = false;
+      }
+      if (Safe) {
+        if (std::optional<CharSourceRange> Range =
+                typeKeywords(*Declarator, Ctx)) {
+          Warning << FixItHint::CreateReplacement(*Range, Atomic);
+          Warning << Inserter.createIncludeInsertion(
+              SM.getFileID(Flag->getLocation()), "<atomic>");
+        }
+      }
+    }
+    for (const Poll &P : FlagPolls)
+      diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",
+           DiagnosticIDs::Note);
+    for (const Expr *W : Writers)
+      diag(W->getBeginLoc(), "written here, outside the thread",
+           DiagnosticIDs::Note);
+  }
+}
+
+} // namespace clang::tidy::threadlife

@@ -1,0 +1,36 @@
+//===--- UnsafeStopFlagCheck.h - threadlife ---------------------*- C++ -*-===//
+
+#ifndef THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
+#define THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
+
+#include "clang-tidy/ClangTidyCheck.h"
+#include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/MapVector.h"
+
+namespace clang::tidy::threadlife {
+
+/// Finds stop flags that one thread's loop polls and another function writes
+/// without synchronization: plain or volatile bools and integers, neither
+/// atomic nor accessed under one mutex.
+///
+/// For the user-facing documentation see docs/checks/unsafe-stop-flag.md.
+class UnsafeStopFlagCheck : public ClangTidyCheck {
+public:
+  UnsafeStopFlagCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  /// A thread body and the expression that starts it.
+  llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
+  utils::IncludeInserter Inserter;
+  ASTContext *Ctx = nullptr;
+};
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
