@@ -366,34 +366,49 @@ TEST(ConditionVariableAnyToken, StopBetweenPredicateAndBlockIsNeverLost) {
   // The early-implementation bug: the request lands after the waiter checked the
   // predicate and the stop bit but before it blocked. Rounds vary the request's timing
   // across that window; a lost wake shows as a wait that runs into its 20 s guard.
-  const int rounds = 3000 / THREADLIFE_STRESS_DIVISOR;
+  const int rounds = 1000 / THREADLIFE_STRESS_DIVISOR;
   tl::condition_variable_any cv;
   std::mutex m;
   int lost = 0;
+  // One stopper thread for all rounds: the round's source, published when the waiter is
+  // inside the predicate.
+  std::atomic<tl::stop_source*> to_stop{nullptr};
+  std::atomic<int> delay{0};
+  std::atomic<bool> finished{false};
+  std::thread stopper([&] {
+    while (!finished.load()) {
+      tl::stop_source* source = to_stop.exchange(nullptr);
+      if (source == nullptr) {
+        std::this_thread::yield();
+        continue;
+      }
+      for (int spin = 0; spin < delay.load(); ++spin) std::this_thread::yield();
+      source->request_stop();
+    }
+  });
   for (int round = 0; round < rounds; ++round) {
     tl::stop_source source;
-    std::atomic<bool> checking{false};
-    std::thread stopper([&] {
-      await(checking);
-      for (int spin = 0; spin < round % 50; ++spin) std::this_thread::yield();
-      source.request_stop();
-    });
+    delay = round % 20;
+    bool published = false;
     std::unique_lock<std::mutex> lock(m);
     const auto start = steady::now();
     const bool result = cv.wait_for(lock, source.get_token(), 20s, [&] {
-      checking = true;
+      if (!published) {
+        published = true;
+        to_stop = &source;
+      }
       return false;
     });
     if (result || steady::now() - start > 10s) ++lost;
-    lock.unlock();
-    stopper.join();
   }
+  finished = true;
+  stopper.join();
   EXPECT_EQ(lost, 0);
 }
 
 TEST(ConditionVariableAnyToken, UntimedStopStress) {
   // Same race for the untimed wait; a lost wake hangs and fails by the test timeout.
-  const int rounds = 2000 / THREADLIFE_STRESS_DIVISOR;
+  const int rounds = 500 / THREADLIFE_STRESS_DIVISOR;
   tl::condition_variable_any cv;
   std::mutex m;
   for (int round = 0; round < rounds; ++round) {

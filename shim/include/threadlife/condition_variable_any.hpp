@@ -32,6 +32,8 @@
 
 namespace threadlife {
 
+/// A condition variable that works with any BasicLockable lock, and whose predicate waits
+/// also end on a stop request.
 class condition_variable_any {
  public:
   condition_variable_any() : mutex_(std::make_shared<std::mutex>()) {}
@@ -63,11 +65,13 @@ class condition_variable_any {
     cv_.wait(internal);
   }
 
+  /// Waits until pred() is true: `while (!pred()) wait(lock);`
   template <class Lock, class Predicate>
   void wait(Lock& lock, Predicate pred) {
     while (!pred()) wait(lock);
   }
 
+  /// As wait(lock), but gives up at `t`: returns cv_status::timeout then.
   template <class Lock, class Clock, class Duration>
   std::cv_status wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& t) {
     std::shared_ptr<std::mutex> keep = mutex_;
@@ -76,6 +80,7 @@ class condition_variable_any {
     return cv_.wait_until(internal, t);
   }
 
+  /// Waits until pred() is true or `t` has passed; returns pred() as last evaluated.
   template <class Lock, class Clock, class Duration, class Predicate>
   bool wait_until(Lock& lock, const std::chrono::time_point<Clock, Duration>& t,
                   Predicate pred) {
@@ -85,11 +90,13 @@ class condition_variable_any {
     return true;
   }
 
+  /// wait_until(lock, now + d); a huge d (duration::max()) means forever.
   template <class Lock, class Rep, class Period>
   std::cv_status wait_for(Lock& lock, const std::chrono::duration<Rep, Period>& d) {
     return wait_until(lock, detail::deadline_after(d));
   }
 
+  /// wait_until(lock, now + d, pred); a huge d (duration::max()) means forever.
   template <class Lock, class Rep, class Period, class Predicate>
   bool wait_for(Lock& lock, const std::chrono::duration<Rep, Period>& d, Predicate pred) {
     return wait_until(lock, detail::deadline_after(d), std::move(pred));

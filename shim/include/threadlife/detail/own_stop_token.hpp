@@ -31,6 +31,7 @@ class stop_token {
   /// A token with no stop state: stop_possible() and stop_requested() are false.
   stop_token() noexcept = default;
 
+  /// Copies share the stop state; a moved-from token has none.
   stop_token(const stop_token& other) noexcept : state_(other.state_) {
     if (state_ != nullptr) state_->add_ref();
   }
@@ -91,6 +92,8 @@ class stop_source {
   /// A source with no stop state; allocates nothing.
   explicit stop_source(nostopstate_t) noexcept {}
 
+  /// A copy shares the stop state and counts as one more source; a moved-from source has
+  /// no stop state.
   stop_source(const stop_source& other) noexcept : state_(other.state_) {
     if (state_ != nullptr) {
       state_->add_ref();
@@ -165,6 +168,8 @@ class [[nodiscard]] stop_callback : private detail::stop_callback_node {
  public:
   using callback_type = Callback;
 
+  /// Stores `callback`, then runs it inline if `token` is already stopped, or else
+  /// registers it with the token's stop state (if the token has one).
   template <class C, std::enable_if_t<std::is_constructible_v<Callback, C>, int> = 0>
   explicit stop_callback(const stop_token& token, C&& callback) noexcept(
       std::is_nothrow_constructible_v<Callback, C>)
@@ -179,6 +184,7 @@ class [[nodiscard]] stop_callback : private detail::stop_callback_node {
     }
   }
 
+  /// The same, taking over the token's share of the stop state instead of copying it.
   template <class C, std::enable_if_t<std::is_constructible_v<Callback, C>, int> = 0>
   explicit stop_callback(stop_token&& token, C&& callback) noexcept(
       std::is_nothrow_constructible_v<Callback, C>)
@@ -192,6 +198,7 @@ class [[nodiscard]] stop_callback : private detail::stop_callback_node {
     }
   }
 
+  /// Deregisters; waits if the callback is running on another thread (see above).
   ~stop_callback() {
     if (state_ != nullptr) {
       state_->remove_callback(this);
