@@ -4,6 +4,7 @@
 #include "ForcedKillCheck.h"
 #include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
+#include "UnjoinedThreadCheck.h"
 #include "UnsafeStopFlagCheck.h"
 #include "clang-tidy/ClangTidyModule.h"
 
@@ -18,6 +19,8 @@ public:
     Factories.registerCheck<BlockingWaitIgnoresStopCheck>(
         "threadlife-blocking-wait-ignores-stop");
     Factories.registerCheck<UnsafeStopFlagCheck>("threadlife-unsafe-stop-flag");
+    Factories.registerCheck<UnjoinedThreadCheck>(
+        "threadlife-unjoined-thread");
   }
 };
 

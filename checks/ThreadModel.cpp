@@ -87,6 +87,224 @@ llvm::ArrayRef<llvm::StringRef> cleanupHandlerInstallers() {
 
 llvm::StringRef posixThreadCreate() { return "pthread_create"; }
 
+//===--- Thread handles and their lifecycle calls
+//---------------------------===//
+
+llvm::ArrayRef<ThreadClass> threadClasses() {
+  static const llvm::StringRef Join[] = {"join"};
+  static const llvm::StringRef Detach[] = {"detach"};
+  static const llvm::StringRef Joinable[] = {"joinable"};
+  static const llvm::StringRef StdInert[] = {"get_id",
+                                             "native_handle",
+                                             "hardware_concurrency",
+                                             "get_stop_source",
+                                             "get_stop_token",
+                                             "request_stop",
+                                             "swap"};
+  static const llvm::StringRef BoostInert[] = {
+      "get_id",    "native_handle",          "hardware_concurrency",
+      "interrupt", "interruption_requested", "swap"};
+  static const llvm::StringRef QtStart[] = {"start"};
+  static const llvm::StringRef QtWait[] = {"wait"};
+  static const llvm::StringRef QtRunning[] = {"isRunning"};
+  static const llvm::StringRef QtInert[] = {
+      "quit",          "exit",        "requestInterruption",
+      "isFinished",    "setPriority", "priority",
+      "setObjectName", "objectName",  "isInterruptionRequested",
+      "setStackSize",  "stackSize",   "eventDispatcher"};
+  using JD = JoinableDestruction;
+  static const ThreadClass Classes[] = {
+      {"::std::thread",
+       JD::Terminates,
+       "",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       StdInert},
+      {"::std::jthread",
+       JD::Joins,
+       "",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       StdInert},
+      {"::threadlife::jthread",
+       JD::Joins,
+       "",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       StdInert},
+      {"::boost::thread",
+       JD::Detaches,
+       "BOOST_THREAD_PROVIDES_THREAD_DESTRUCTOR_CALLS_TERMINATE_IF_JOINABLE",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       BoostInert},
+      {"::boost::scoped_thread",
+       JD::Joins,
+       "",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       BoostInert},
+      {"::gsl::joining_thread",
+       JD::Joins,
+       "",
+       true,
+       false,
+       {},
+       Join,
+       Detach,
+       Joinable,
+       StdInert},
+      {"::QThread",
+       JD::Aborts,
+       "",
+       false,
+       true,
+       QtStart,
+       QtWait,
+       {},
+       QtRunning,
+       QtInert},
+  };
+  return Classes;
+}
+
+std::optional<llvm::StringRef> selfJoiningReplacement(llvm::StringRef Class) {
+  if (Class == "::std::thread")
+    return llvm::StringRef("std::jthread");
+  return std::nullopt;
+}
+
+llvm::ArrayRef<HandleFunction> handleFunctions() {
+  using Op = HandleOp;
+  static const HandleFunction Functions[] = {
+      {"pthread_create", Op::CreateIntoArg, 0},
+      {"pthread_join", Op::Join, 0},
+      {"pthread_detach", Op::Detach, 0},
+      {"pthread_tryjoin_np", Op::MaybeJoin, 0},
+      {"pthread_timedjoin_np", Op::MaybeJoin, 0},
+      {"pthread_clockjoin_np", Op::MaybeJoin, 0},
+      {"pthread_setname_np", Op::Inert, 0},
+      {"pthread_getname_np", Op::Inert, 0},
+      {"pthread_equal", Op::Inert, 0},
+      {"pthread_setschedparam", Op::Inert, 0},
+      {"pthread_getschedparam", Op::Inert, 0},
+      {"pthread_setschedprio", Op::Inert, 0},
+      {"pthread_setaffinity_np", Op::Inert, 0},
+      {"pthread_getaffinity_np", Op::Inert, 0},
+      {"pthread_getattr_np", Op::Inert, 0},
+      {"pthread_getcpuclockid", Op::Inert, 0},
+      {"pthread_kill", Op::Inert, 0},
+      {"pthread_cancel", Op::Inert, 0},
+      {"CreateThread", Op::CreateResult, 0},
+      {"_beginthreadex", Op::CreateResult, 0},
+      {"WaitForSingleObject", Op::Join, 0},
+      {"WaitForSingleObjectEx", Op::Join, 0},
+      {"WaitForMultipleObjects", Op::Join, 1},
+      {"WaitForMultipleObjectsEx", Op::Join, 1},
+      {"MsgWaitForMultipleObjects", Op::Join, 1},
+      {"MsgWaitForMultipleObjectsEx", Op::Join, 1},
+      {"CloseHandle", Op::Detach, 0},
+      {"SetThreadPriority", Op::Inert, 0},
+      {"GetThreadPriority", Op::Inert, 0},
+      {"GetThreadId", Op::Inert, 0},
+      {"ResumeThread", Op::Inert, 0},
+      {"SuspendThread", Op::Inert, 0},
+      {"TerminateThread", Op::Inert, 0},
+      {"SetThreadDescription", Op::Inert, 0},
+      {"GetExitCodeThread", Op::Inert, 0},
+      {"SetThreadAffinityMask", Op::Inert, 0},
+  };
+  return Functions;
+}
+
+const HandleFunction *findHandleFunction(llvm::StringRef Name) {
+  for (const HandleFunction &F : handleFunctions())
+    if (F.Name == Name)
+      return &F;
+  return nullptr;
+}
+
+llvm::StringRef posixSelf() { return "pthread_self"; }
+llvm::StringRef posixSetDetachState() { return "pthread_attr_setdetachstate"; }
+llvm::StringRef posixCreateDetached() { return "PTHREAD_CREATE_DETACHED"; }
+
+llvm::ArrayRef<llvm::StringRef> threadContainers() {
+  static const llvm::StringRef Containers[] = {
+      "::std::vector", "::std::deque", "::std::list", "::std::forward_list",
+      "::std::array"};
+  return Containers;
+}
+
+llvm::ArrayRef<llvm::StringRef> containerFillMethods() {
+  static const llvm::StringRef Methods[] = {"push_back",  "emplace_back",
+                                            "push_front", "emplace_front",
+                                            "emplace",    "insert"};
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> containerInertMethods() {
+  static const llvm::StringRef Methods[] = {"size", "empty", "reserve",
+                                            "capacity", "max_size"};
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls() {
+  static const llvm::StringRef Calls[] = {
+      "::std::stoi",
+      "::std::stol",
+      "::std::stoul",
+      "::std::stoll",
+      "::std::stoull",
+      "::std::stof",
+      "::std::stod",
+      "::std::stold",
+      "::std::vector::at",
+      "::std::basic_string::at",
+      "::std::basic_string::substr",
+      "::std::map::at",
+      "::std::unordered_map::at",
+      "::std::deque::at",
+      "::std::array::at",
+      "::std::optional::value",
+      "::std::any_cast",
+      "::std::rethrow_exception",
+      "::std::future::get",
+      "::std::shared_future::get",
+  };
+  return Calls;
+}
+
+llvm::ArrayRef<llvm::StringRef> referenceWrappers() {
+  static const llvm::StringRef Wrappers[] = {"::std::ref", "::std::cref",
+                                             "::boost::ref", "::boost::cref"};
+  return Wrappers;
+}
+
+llvm::StringRef recommendedJoiningThread() {
+  return "std::jthread (threadlife::jthread before C++20)";
+}
+llvm::StringRef recommendedDaemon() { return "threadlife::daemon"; }
+
 internal::Matcher<FunctionDecl>
 cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
   std::vector<std::string> Qualified;

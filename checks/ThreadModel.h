@@ -90,6 +90,95 @@ llvm::StringRef posixThreadCreate();
 constexpr unsigned PosixCreateHandleArg = 0;
 constexpr unsigned PosixCreateStartArg = 2;
 
+//===--- Thread handles and their lifecycle calls
+//---------------------------===//
+
+/// What destroying a handle that still owns a running thread does.
+enum class JoinableDestruction {
+  Terminates, // std::thread: std::terminate
+  Detaches,   // boost::thread without the terminate configuration
+  Aborts,     // QThread: "Destroyed while thread is still running", abort
+  Joins,      // the self-joining types
+};
+
+/// A class whose objects own a thread, with the names of the methods that
+/// start it, end the ownership (join, detach) or only look at it. A method not
+/// named here may do anything: a call to one makes the handle's state unknown.
+struct ThreadClass {
+  llvm::StringRef Name;
+  JoinableDestruction Destruction;
+  /// A macro that, when defined, turns Destruction into Terminates
+  /// (Boost.Thread's BOOST_THREAD_PROVIDES_THREAD_DESTRUCTOR_CALLS_...).
+  llvm::StringRef TerminatesIfDefined;
+  /// Constructed with a callable, the thread runs (std::thread); otherwise a
+  /// start method runs it (QThread::start).
+  bool StartsInConstructor;
+  /// Classes derived from this one are handles too (QThread subclasses).
+  bool MatchDerived;
+  llvm::ArrayRef<llvm::StringRef> StartMethods;
+  /// Joins that wait without a deadline; a join with a deadline argument
+  /// (QThread::wait(ms)) leaves the state unknown.
+  llvm::ArrayRef<llvm::StringRef> JoinMethods;
+  llvm::ArrayRef<llvm::StringRef> DetachMethods;
+  /// Queries true exactly while a join is owed (joinable, isRunning).
+  llvm::ArrayRef<llvm::StringRef> JoinableQueries;
+  /// Methods that neither start, join nor detach.
+  llvm::ArrayRef<llvm::StringRef> InertMethods;
+};
+
+llvm::ArrayRef<ThreadClass> threadClasses();
+
+/// The self-joining type that replaces a class in a fix-it ("std::jthread"
+/// for std::thread), where one exists.
+std::optional<llvm::StringRef> selfJoiningReplacement(llvm::StringRef Class);
+
+/// What a C API call does to the thread handle in its argument or result.
+enum class HandleOp {
+  CreateIntoArg, // pthread_create(&t, ...)
+  CreateResult,  // HANDLE h = CreateThread(...)
+  Join,          // pthread_join, WaitForSingleObject
+  Detach,        // pthread_detach, CloseHandle
+  MaybeJoin,     // pthread_tryjoin_np: joined or not
+  Inert,         // pthread_setname_np: reads the handle only
+};
+
+struct HandleFunction {
+  llvm::StringRef Name;
+  HandleOp Op;
+  /// The argument holding the handle (for CreateResult: unused).
+  unsigned HandleArg;
+};
+
+/// The C thread APIs (POSIX and Win32) as calls on handles. Functions are
+/// written without "::" and match C functions only (see cApiFunction).
+llvm::ArrayRef<HandleFunction> handleFunctions();
+const HandleFunction *findHandleFunction(llvm::StringRef Name);
+
+/// pthread_self(), and the attribute call and constant that create a thread
+/// detached.
+llvm::StringRef posixSelf();
+llvm::StringRef posixSetDetachState();
+llvm::StringRef posixCreateDetached();
+
+/// Standard containers that own the threads they hold, the methods that add a
+/// thread and the methods that only look at the container.
+llvm::ArrayRef<llvm::StringRef> threadContainers();
+llvm::ArrayRef<llvm::StringRef> containerFillMethods();
+llvm::ArrayRef<llvm::StringRef> containerInertMethods();
+
+/// Library functions that throw on bad input (std::stoi, at()). Other library
+/// calls are taken not to throw: they could only by running out of memory,
+/// which no caller handles.
+llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls();
+
+/// Wrappers that pass an argument by reference to a thread's callable.
+llvm::ArrayRef<llvm::StringRef> referenceWrappers();
+
+/// What the teaching notes recommend: a self-joining thread, and a daemon
+/// thread that is stopped and joined at exit.
+llvm::StringRef recommendedJoiningThread();
+llvm::StringRef recommendedDaemon();
+
 //===--- Matchers over the model -------------------------------------------===//
 
 /// A function declared in the global namespace with C language linkage whose

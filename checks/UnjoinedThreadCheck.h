@@ -1,0 +1,56 @@
+//===--- UnjoinedThreadCheck.h - threadlife ---------------------*- C++ -*-===//
+
+#ifndef THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
+#define THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
+
+#include "HandleStateAnalysis.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threadlife {
+
+/// Finds thread handles that may reach the end of their life still joinable,
+/// where a std::thread calls std::terminate: locals on some path or
+/// exception, temporaries, assignments over a running thread, members the
+/// destructor never joins, containers and static threads, and pthread and
+/// Win32 threads never joined, detached or closed.
+///
+/// For the user-facing documentation see docs/checks/unjoined-thread.md.
+class UnjoinedThreadCheck : public ClangTidyCheck {
+public:
+  UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  HandleStateAnalysis &analysis(ASTContext &Ctx);
+  void checkFunction(const FunctionDecl *FD);
+  void reportLeak(const AnalysisResult &Result, const Leak &L,
+                  const FunctionDecl *FD);
+  void checkClass(const CXXRecordDecl *Record);
+  void checkMember(const CXXRecordDecl *Record, const FieldDecl *Field);
+  bool leavesRunning(const CXXRecordDecl *Record, const FieldDecl *Field,
+                     const Expr *Start);
+  void checkTemporary(const CXXConstructExpr *Construct);
+  void checkStatic(const VarDecl *Var);
+  void checkDiscardedCreate(const CallExpr *Call);
+  std::optional<FixItHint> jthreadFix(const VarDecl *Var,
+                                      const FunctionDecl *FD);
+
+  const bool CheckExceptionPaths;
+  const std::string ThreadTypes;
+  const std::string SelfJoiningTypes;
+  ThreadApi Api;
+  Preprocessor *PP = nullptr;
+  ASTContext *Ctx = nullptr;
+  std::unique_ptr<HandleStateAnalysis> Analysis;
+  llvm::DenseSet<const Decl *> Done;
+};
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H

@@ -1,0 +1,172 @@
+// RUN: %check_threadlife %s threadlife-unjoined-thread %t -- -pthread
+
+#include <atomic>
+#include <thread>
+#include <vector>
+
+void work();
+
+// Positives.
+
+class Heartbeat {
+public:
+  Heartbeat() : worker_([this] { beat(); }) {}
+
+private:
+  void beat();
+  std::thread worker_;
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'worker_' may still be joinable when 'Heartbeat' is destroyed, which calls std::terminate; join it in the destructor, or make it a std::jthread [threadlife-unjoined-thread]
+  // CHECK-NOTES: :[[@LINE-6]]:17: note: thread started here
+  // CHECK-NOTES: :[[@LINE-9]]:7: note: the destructor of 'Heartbeat' does not join 'worker_'
+};
+
+class Leaky {
+public:
+  void start() { worker_ = std::thread(work); }
+  void stop() { worker_.join(); }
+  ~Leaky() {}
+
+private:
+  std::thread worker_;
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'worker_' may still be joinable when 'Leaky' is destroyed
+  // CHECK-NOTES: :[[@LINE-7]]:28: note: thread started here
+  // CHECK-NOTES: :[[@LINE-6]]:3: note: the destructor of 'Leaky' does not join 'worker_'
+};
+
+// The worker sets done_ when a task throws; the destructor then skips the
+// join of a thread that is still joinable.
+class Tasks {
+public:
+  Tasks()
+      : worker_([this] {
+          try {
+            work();
+          } catch (...) {
+            done_ = true;
+          }
+        }) {}
+  ~Tasks() {
+    if (!done_)
+      worker_.join();
+  }
+
+private:
+  std::atomic<bool> done_{false};
+  std::thread worker_;
+  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'worker_' may still be joinable when 'Tasks' is destroyed
+  // CHECK-NOTES: :[[@LINE-16]]:9: note: thread started here
+  // CHECK-NOTES: :[[@LINE-9]]:9: note: the join depends on 'done_', which the thread itself writes: the destructor can skip the join while the thread still runs
+};
+
+class PoolLeak {
+public:
+  explicit PoolLeak(int n) {
+    for (int i = 0; i < n; ++i)
+      workers_.emplace_back(work);
+  }
+
+private:
+  std::vector<std::thread> workers_;
+  // CHECK-NOTES: :[[@LINE-1]]:28: warning: the threads in 'workers_' may still be joinable when 'PoolLeak' is destroyed, which calls std::terminate; join them in the destructor [threadlife-unjoined-thread]
+  // CHECK-NOTES: :[[@LINE-6]]:7: note: thread added here
+  // CHECK-NOTES: :[[@LINE-11]]:7: note: the destructor of 'PoolLeak' does not join 'workers_'
+};
+
+// Negatives.
+
+// The destructor joins through a member function, guarded by joinable().
+class Pump {
+public:
+  void start() { worker_ = std::thread([this] { run(); }); }
+  void stop() {
+    running_ = false;
+    if (worker_.joinable())
+      worker_.join();
+  }
+  ~Pump() { stop(); }
+
+private:
+  void run() {}
+  std::atomic<bool> running_{true};
+  std::thread worker_;
+};
+
+// A flag only the owner writes, next to the start and the join.
+class Owner {
+public:
+  void start() {
+    worker_ = std::thread(work);
+    started_ = true;
+  }
+  void stop() {
+    if (started_) {
+      worker_.join();
+      started_ = false;
+    }
+  }
+  ~Owner() { stop(); }
+
+private:
+  bool started_ = false;
+  std::thread worker_;
+};
+
+// Every element joined in the destructor.
+class Pool {
+public:
+  explicit Pool(int n) {
+    for (int i = 0; i < n; ++i)
+      workers_.emplace_back(work);
+  }
+  ~Pool() {
+    for (std::thread &w : workers_)
+      w.join();
+  }
+
+private:
+  std::vector<std::thread> workers_;
+};
+
+// A destructor defined in another file: it may join.
+class Elsewhere {
+public:
+  Elsewhere() : worker_(work) {}
+  ~Elsewhere();
+
+private:
+  std::thread worker_;
+};
+
+// Detached at once: nothing owed.
+class Fire {
+public:
+  Fire() : worker_(work) { worker_.detach(); }
+
+private:
+  std::thread worker_;
+};
+
+// Self-joining members.
+class Modern {
+  std::jthread worker_{work};
+};
+
+// Never started by this class: its state on entry is unknown.
+class Holder {
+public:
+  explicit Holder(std::thread t) : worker_(std::move(t)) {}
+  ~Holder() { worker_.join(); }
+
+private:
+  std::thread worker_;
+};
+
+// Handed out: the caller owns the thread.
+class Factory {
+public:
+  void start() { worker_ = std::thread(work); }
+  std::thread take() { return std::move(worker_); }
+
+private:
+  std::thread worker_;
+};
