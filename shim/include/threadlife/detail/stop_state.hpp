@@ -103,12 +103,12 @@ class stop_state {
       return;
     }
     // Most often the callback is about to return (it has just woken this very thread):
-    // a short spin saves a sleep and a wake, which on a busy machine cost far more.
+    // a short spin saves a sleep and a wake. Only a spin: yielding here would hand the
+    // processor away for a whole time slice on a busy machine.
     word_.unlock();
-    backoff spin;
-    for (int round = 0; round < spin_rounds_; ++round) {
+    for (int spin = 0; spin < spin_limit_; ++spin) {
       if (node->done_.is_set()) return;
-      spin.pause();
+      cpu_relax();
     }
     word_.lock();
     if (node->done_.is_set()) {
@@ -121,7 +121,7 @@ class stop_state {
   }
 
  private:
-  static constexpr int spin_rounds_ = 16;  // six growing spins, then ten yields
+  static constexpr int spin_limit_ = 256;  // a few microseconds
 
   stop_state_word word_;
   std::atomic<std::uint32_t> refs_{1};

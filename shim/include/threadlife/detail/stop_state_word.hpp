@@ -19,6 +19,16 @@
 
 namespace threadlife::detail {
 
+// Tells the processor this is a spin-wait: it saves power and lets a sibling hyperthread
+// run, without giving the time slice away.
+inline void cpu_relax() noexcept {
+#if defined(__x86_64__) || defined(__i386__)
+  __builtin_ia32_pause();
+#elif defined(__aarch64__)
+  asm volatile("yield" ::: "memory");
+#endif
+}
+
 // Waits a little longer each time: first spins on the processor (the lock is held for a
 // handful of instructions), then gives the processor away, because the holder may have
 // been preempted and spinning would only delay it.
@@ -26,7 +36,7 @@ class backoff {
  public:
   void pause() noexcept {
     if (count_ < spin_limit_) {
-      for (unsigned i = 0; i < (1u << count_); ++i) relax();
+      for (unsigned i = 0; i < (1u << count_); ++i) cpu_relax();
       ++count_;
     } else {
       std::this_thread::yield();
@@ -34,13 +44,6 @@ class backoff {
   }
 
  private:
-  static void relax() noexcept {
-#if defined(__x86_64__) || defined(__i386__)
-    __builtin_ia32_pause();
-#elif defined(__aarch64__)
-    asm volatile("yield" ::: "memory");
-#endif
-  }
   static constexpr unsigned spin_limit_ = 6;
   unsigned count_ = 0;
 };
