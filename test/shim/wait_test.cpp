@@ -370,15 +370,20 @@ TEST(ConditionVariableAnyToken, StopBetweenPredicateAndBlockIsNeverLost) {
   tl::condition_variable_any cv;
   std::mutex m;
   int lost = 0;
-  // One stopper thread for all rounds: the round's source, published when the waiter is
-  // inside the predicate.
-  std::atomic<tl::stop_source*> to_stop{nullptr};
+  // One stopper thread for all rounds. It gets its own copy of the round's source, as
+  // request_stop() needs a live source for its whole run, even after the waiter woke.
+  std::mutex slot_mutex;
+  std::optional<tl::stop_source> slot;
   std::atomic<int> delay{0};
   std::atomic<bool> finished{false};
   std::thread stopper([&] {
     while (!finished.load()) {
-      tl::stop_source* source = to_stop.exchange(nullptr);
-      if (source == nullptr) {
+      std::optional<tl::stop_source> source;
+      {
+        std::lock_guard<std::mutex> guard(slot_mutex);
+        source.swap(slot);
+      }
+      if (!source) {
         std::this_thread::yield();
         continue;
       }
@@ -395,7 +400,8 @@ TEST(ConditionVariableAnyToken, StopBetweenPredicateAndBlockIsNeverLost) {
     const bool result = cv.wait_for(lock, source.get_token(), 20s, [&] {
       if (!published) {
         published = true;
-        to_stop = &source;
+        std::lock_guard<std::mutex> guard(slot_mutex);
+        slot = source;
       }
       return false;
     });
