@@ -1,7 +1,9 @@
 //===--- ThreadLifeModule.cpp - the threadlife- checks --------------------===//
 
 #include "BlockingWaitIgnoresStopCheck.h"
+#include "DetachedThreadCheck.h"
 #include "ForcedKillCheck.h"
+#include "InvalidJoinCheck.h"
 #include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
 #include "UnjoinedThreadCheck.h"
@@ -21,6 +23,9 @@ public:
     Factories.registerCheck<UnsafeStopFlagCheck>("threadlife-unsafe-stop-flag");
     Factories.registerCheck<UnjoinedThreadCheck>(
         "threadlife-unjoined-thread");
+    Factories.registerCheck<InvalidJoinCheck>("threadlife-invalid-join");
+    Factories.registerCheck<DetachedThreadCheck>(
+        "threadlife-detached-thread");
   }
 };
 

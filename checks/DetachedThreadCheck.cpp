@@ -1,0 +1,233 @@
+//===--- DetachedThreadCheck.cpp - threadlife -----------------------------===//
+
+#include "DetachedThreadCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+namespace {
+
+// A variable that lives in the frame of the function that declares it: a
+// reference or a static lives elsewhere.
+bool inFrame(const ValueDecl *D) {
+  const auto *Var = dyn_cast_or_null<VarDecl>(D);
+  return Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType();
+}
+
+const Expr *stripAll(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+             Construct && Construct->getNumArgs() == 1 &&
+             Construct->getConstructor()->isCopyOrMoveConstructor())
+      E = Construct->getArg(0);
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+} // namespace
+
+DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
+                                         ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      StrictMode(parseFlag(Options.get("StrictMode", "false"), false)),
+      ThreadTypes(Options.get("ThreadTypes", "")),
+      SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
+      Api(utils::options::parseStringList(ThreadTypes),
+          utils::options::parseStringList(SelfJoiningTypes)) {}
+
+void DetachedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
+  Options.store(Opts, "ThreadTypes", ThreadTypes);
+  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
+}
+
+void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"))),
+                        forFunction(functionDecl().bind("function")))
+          .bind("detach"),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(model::cApiFunction({"pthread_detach"}))),
+               forFunction(functionDecl().bind("function")))
+          .bind("detach"),
+      this);
+}
+
+void DetachedThreadCheck::onEndOfTranslationUnit() {
+  Analysis.reset();
+  Done.clear();
+  Reported.clear();
+  Ctx = nullptr;
+}
+
+void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!Analysis || Ctx != Result.Context) {
+    Ctx = Result.Context;
+    Analysis = std::make_unique<HandleStateAnalysis>(Api, *Ctx, nullptr);
+  }
+  const auto *Detach = Result.Nodes.getNodeAs<CallExpr>("detach");
+  // `std::thread(f, std::ref(x)).detach()`: the start is right there.
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Detach)) {
+    const CXXRecordDecl *Class = Member->getRecordDecl();
+    if (!Class || !Api.threadClass(Ctx->getRecordType(Class)))
+      return;
+    if (const CXXConstructExpr *Start =
+            Api.threadStart(Member->getImplicitObjectArgument())) {
+      if (!checkStart(Detach, Start))
+        strict(Detach);
+      return;
+    }
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    checkFunction(FD);
+  strict(Detach);
+}
+
+void DetachedThreadCheck::checkFunction(const FunctionDecl *FD) {
+  if (!FD->hasBody() || FD->isDependentContext() || !Done.insert(FD).second)
+    return;
+  AnalysisConfig Config;
+  Config.Members = true;
+  Config.MemberEntry = HandleState::Unknown;
+  Config.ExceptionPaths = false;
+  AnalysisResult Result = Analysis->run(FD, Config);
+  if (!Result.Complete)
+    return;
+  for (const DetachSite &Site : Result.Detaches) {
+    if (Site.Start) {
+      checkStart(Site.Call, dyn_cast<Expr>(Site.Start));
+      continue;
+    }
+    // A member started elsewhere in its class: every start counts.
+    const auto *Field = dyn_cast<FieldDecl>(Result.Handles[Site.Handle].Decl);
+    const auto *Record =
+        Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
+    if (!Record)
+      continue;
+    for (const Expr *Start : Analysis->memberUses(Record, Field).Starts)
+      if (checkStart(Site.Call, Start))
+        break;
+  }
+}
+
+bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
+  if (!Start || Reported.count(Detach))
+    return Reported.count(Detach);
+  const SourceLocation Loc = Detach->getExprLoc();
+  auto Report = [&](const NamedDecl *What, llvm::StringRef How,
+                    SourceLocation Where) {
+    Reported.insert(Detach);
+    const bool Posix = isa<CallExpr>(Start);
+    if (What)
+      diag(Loc, "the detached thread may outlive %0, which %1: once the "
+                "caller returns, the thread uses a dead stack frame; %2, or "
+                "join the thread instead of detaching it")
+          << What << How
+          << (Posix ? "give it an argument it owns (allocated, and freed by "
+                      "the thread)"
+                    : "pass it by value");
+    else
+      diag(Loc, "the detached thread may outlive the object it reaches "
+                "through 'this': nothing keeps the object alive while the "
+                "thread runs; capture what it needs by value (or a "
+                "shared_ptr), or join the thread instead of detaching it");
+    diag(Where, "used by the thread here", DiagnosticIDs::Note);
+    if (Start->getBeginLoc() != Where)
+      diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
+    return true;
+  };
+
+  // pthread_create(&t, attr, start, &local)
+  if (const auto *Create = dyn_cast<CallExpr>(Start)) {
+    if (Create->getNumArgs() != 4)
+      return false;
+    const Expr *Arg = stripAll(Create->getArg(3));
+    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+        Addr && Addr->getOpcode() == UO_AddrOf) {
+      const ValueDecl *Local = HandleStateAnalysis::namedHandle(Addr);
+      if (inFrame(Local))
+        return Report(Local, "is passed to it by address", Arg->getBeginLoc());
+    }
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+        Ref && Ref->getType()->isArrayType() && inFrame(Ref->getDecl()))
+      return Report(Ref->getDecl(), "is passed to it by address",
+                    Arg->getBeginLoc());
+    return false;
+  }
+
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return false;
+  const Expr *Callable = stripAll(Construct->getArg(0));
+  // A lambda held in a local: look at its definition.
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && Var->getInit())
+      Callable = stripAll(Var->getInit());
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
+    for (const LambdaCapture &Capture : Lambda->captures()) {
+      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This)
+        return Report(nullptr, "", Capture.getLocation());
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef &&
+          inFrame(Capture.getCapturedVar()))
+        return Report(Capture.getCapturedVar(),
+                      "its lambda captures by reference",
+                      Capture.getLocation());
+    }
+  }
+  for (unsigned I = 1; I < Construct->getNumArgs(); ++I) {
+    const Expr *Arg = stripAll(Construct->getArg(I));
+    if (isa<CXXThisExpr>(Arg))
+      return Report(nullptr, "", Arg->getBeginLoc());
+    if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
+      const FunctionDecl *Callee = Call->getDirectCallee();
+      if (Callee && Call->getNumArgs() == 1 &&
+          ThreadApi::isNamed(Callee, model::referenceWrappers())) {
+        const Expr *Wrapped = stripAll(Call->getArg(0));
+        if (isa<CXXThisExpr>(Wrapped))
+          return Report(nullptr, "", Arg->getBeginLoc());
+        const ValueDecl *Named = HandleStateAnalysis::namedHandle(Wrapped);
+        if (inFrame(Named))
+          return Report(Named, "is passed to it by std::ref",
+                        Arg->getBeginLoc());
+        if (isa_and_nonnull<FieldDecl>(Named))
+          return Report(nullptr, "", Arg->getBeginLoc());
+      }
+    }
+    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+        Addr && Addr->getOpcode() == UO_AddrOf) {
+      const ValueDecl *Local = HandleStateAnalysis::namedHandle(Addr);
+      if (inFrame(Local))
+        return Report(Local, "is passed to it by address", Arg->getBeginLoc());
+    }
+  }
+  return false;
+}
+
+void DetachedThreadCheck::strict(const Expr *Detach) {
+  if (!StrictMode || !Reported.insert(Detach).second)
+    return;
+  diag(Detach->getExprLoc(),
+       "a detached thread runs without cleanup until it returns or the "
+       "process ends, and nothing can wait for it; join it, or run it as a "
+       "%0, which is stopped and joined at exit")
+      << model::recommendedDaemon();
+}
+
+} // namespace clang::tidy::threadlife

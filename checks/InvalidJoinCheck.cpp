@@ -1,0 +1,132 @@
+//===--- InvalidJoinCheck.cpp - threadlife --------------------------------===//
+
+#include "InvalidJoinCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
+    : ClangTidyCheck(Name, Context),
+      ThreadTypes(Options.get("ThreadTypes", "")),
+      SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
+      Api(utils::options::parseStringList(ThreadTypes),
+          utils::options::parseStringList(SelfJoiningTypes)) {}
+
+void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", ThreadTypes);
+  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
+}
+
+void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
+  // Only functions that join or detach something are walked.
+  Finder->addMatcher(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("join", "detach"))),
+                        forFunction(functionDecl().bind("function"))),
+      this);
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(model::cApiFunction(
+                   {"pthread_join", "pthread_detach", "CloseHandle"}))),
+               forFunction(functionDecl().bind("function"))),
+      this);
+}
+
+void InvalidJoinCheck::onEndOfTranslationUnit() {
+  Analysis.reset();
+  Done.clear();
+  Ctx = nullptr;
+}
+
+void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
+  if (!Analysis || Ctx != Result.Context) {
+    Ctx = Result.Context;
+    Analysis = std::make_unique<HandleStateAnalysis>(Api, *Ctx, nullptr);
+  }
+  if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
+    checkFunction(FD, *Result.Context);
+}
+
+void InvalidJoinCheck::checkFunction(const FunctionDecl *FD, ASTContext &) {
+  if (!FD->hasBody() || FD->isDependentContext() || !Done.insert(FD).second)
+    return;
+  AnalysisConfig Config;
+  Config.Members = true;
+  Config.MemberEntry = HandleState::Unknown;
+  Config.InlineMemberCalls = true;
+  Config.ExceptionPaths = false;
+  AnalysisResult Result = Analysis->run(FD, Config);
+  if (!Result.Complete)
+    return;
+  for (const BadJoin &Bad : Result.BadJoins)
+    report(Result, Bad);
+}
+
+void InvalidJoinCheck::report(const AnalysisResult &Result,
+                              const BadJoin &Bad) {
+  const TrackedHandle &H = Result.Handles[Bad.Handle];
+  if (H.IsContainer)
+    return;
+  const SourceLocation Loc = Bad.Call->getExprLoc();
+  const char *Prior = "";
+  const char *Event = "";
+  switch (Bad.Prior) {
+  case HandleState::Joined:
+    Prior = "already be joined";
+    Event = H.Kind == TrackedHandle::Win32 ? "waited for here" : "joined here";
+    break;
+  case HandleState::Detached:
+    Prior = H.Kind == TrackedHandle::Win32 ? "already be closed"
+                                           : "already be detached";
+    Event = H.Kind == TrackedHandle::Win32 ? "closed here" : "detached here";
+    break;
+  case HandleState::MovedFrom:
+    Prior = "have been moved from";
+    Event = "moved from here";
+    break;
+  case HandleState::Empty:
+    Prior = "never have been started";
+    Event = H.Kind == TrackedHandle::Object
+                ? "declared here without a thread"
+                : "declared here; no thread is created into it on this path";
+    break;
+  default:
+    return;
+  }
+  const llvm::StringRef Op = Bad.IsDetach ? "detach" : "join";
+
+  switch (H.Kind) {
+  case TrackedHandle::Object:
+    // Waiting twice for a QThread is harmless; the std and Boost threads
+    // throw when they are not joinable.
+    if (!H.Class || H.Class->Destruction == model::JoinableDestruction::Aborts)
+      return;
+    diag(Loc, "%0 may %1 here: %2() on a thread that is not joinable throws "
+              "std::system_error; %2 a thread once, or check joinable() "
+              "first")
+        << H.Decl << Prior << Op;
+    break;
+  case TrackedHandle::Posix:
+    diag(Loc, "%0 may %1 here: pthread_%2 on it is undefined behaviour (the "
+              "ID may name another thread by now); %2 each thread exactly "
+              "once")
+        << H.Decl << Prior << Op;
+    break;
+  case TrackedHandle::Win32:
+    // Waiting twice on a thread handle is fine; using it after closing it
+    // is not.
+    if (Bad.Prior != HandleState::Detached)
+      return;
+    diag(Loc, "%0 may %1 here: using a closed handle is an error, and the "
+              "value may name another object by now; close the handle once, "
+              "after the last wait")
+        << H.Decl << Prior;
+    break;
+  }
+  if (Bad.PriorEvent)
+    diag(Bad.PriorEvent->getBeginLoc(), Event, DiagnosticIDs::Note);
+}
+
+} // namespace clang::tidy::threadlife

@@ -1,0 +1,40 @@
+//===--- InvalidJoinCheck.h - threadlife ------------------------*- C++ -*-===//
+
+#ifndef THREADLIFE_CHECKS_INVALIDJOINCHECK_H
+#define THREADLIFE_CHECKS_INVALIDJOINCHECK_H
+
+#include "HandleStateAnalysis.h"
+#include "clang-tidy/ClangTidyCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threadlife {
+
+/// Finds joins and detaches of a thread that may not be joinable on some
+/// path — already joined, already detached, moved from, or never started —
+/// which throw std::system_error (std::thread) or are undefined behaviour
+/// (pthread_join, pthread_detach, a closed Win32 handle).
+///
+/// For the user-facing documentation see docs/checks/invalid-join.md.
+class InvalidJoinCheck : public ClangTidyCheck {
+public:
+  InvalidJoinCheck(StringRef Name, ClangTidyContext *Context);
+  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
+  void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
+  void onEndOfTranslationUnit() override;
+
+private:
+  void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
+  void report(const AnalysisResult &Result, const BadJoin &Bad);
+
+  const std::string ThreadTypes;
+  const std::string SelfJoiningTypes;
+  ThreadApi Api;
+  std::unique_ptr<HandleStateAnalysis> Analysis;
+  ASTContext *Ctx = nullptr;
+  llvm::DenseSet<const FunctionDecl *> Done;
+};
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_INVALIDJOINCHECK_H
