@@ -123,8 +123,10 @@ void BlockingWaitIgnoresStopCheck::storeOptions(
 }
 
 void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
-  auto Token = qualType(hasUnqualifiedDesugaredType(recordType(
-      hasDeclaration(cxxRecordDecl(hasAnyName(model::stopTokenTypes()))))));
+  // An expression's type is never a reference: the canonical record is all
+  // there is to compare, and comparing it is cheap.
+  auto Token = hasCanonicalType(
+      hasDeclaration(cxxRecordDecl(hasAnyName(model::stopTokenTypes()))));
   std::vector<llvm::StringRef> Observers(model::stopObservers().begin(),
                                          model::stopObservers().end());
   for (const std::string &Name : StopObservers)
@@ -142,10 +144,19 @@ void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
               cxxRecordDecl(hasAnyName(model::stopCallbackTypes())))))))
           .bind("stopCallback"),
       this);
-  Finder->addMatcher(
+  // A descriptor is what a source call returns or fills in; matching the
+  // forms directly spares building the file's parent map.
+  auto Source =
       callExpr(callee(functionDecl(hasAnyName(model::descriptorSources()))))
-          .bind("source"),
+          .bind("source");
+  Finder->addMatcher(Source, this);
+  Finder->addMatcher(
+      varDecl(hasInitializer(ignoringParenImpCasts(Source))).bind("sourceVar"),
       this);
+  Finder->addMatcher(binaryOperator(isAssignmentOperator(),
+                                    hasRHS(ignoringParenImpCasts(Source)))
+                         .bind("sourceAssign"),
+                     this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(model::descriptorModeSetters()))),
                argumentCountAtLeast(1))
@@ -183,26 +194,18 @@ void BlockingWaitIgnoresStopCheck::check(
   }
   if (const auto *Source = Result.Nodes.getNodeAs<CallExpr>("source")) {
     llvm::SmallVector<const ValueDecl *, 2> Filled;
-    for (const Expr *Arg : Source->arguments())
-      if (Arg->getType()->isPointerType() &&
-          Arg->getType()->getPointeeType()->isIntegerType())
-        if (const ValueDecl *D = model::handleDecl(Arg))
-          Filled.push_back(D);
-    DynTypedNodeList Parents = Ctx->getParents(*Source);
-    for (unsigned Steps = 0; !Parents.empty() && Steps < 4; ++Steps) {
-      if (const auto *Var = Parents[0].get<VarDecl>()) {
-        Filled.push_back(Var);
-        break;
-      }
-      if (const auto *Assign = Parents[0].get<BinaryOperator>()) {
-        if (Assign->isAssignmentOp())
-          if (const ValueDecl *D = model::handleDecl(Assign->getLHS()))
+    if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("sourceVar"))
+      Filled.push_back(Var);
+    else if (const auto *Assign =
+                 Result.Nodes.getNodeAs<BinaryOperator>("sourceAssign")) {
+      if (const ValueDecl *D = model::handleDecl(Assign->getLHS()))
+        Filled.push_back(D);
+    } else {
+      for (const Expr *Arg : Source->arguments())
+        if (Arg->getType()->isPointerType() &&
+            Arg->getType()->getPointeeType()->isIntegerType())
+          if (const ValueDecl *D = model::handleDecl(Arg))
             Filled.push_back(D);
-        break;
-      }
-      if (!Parents[0].get<ImplicitCastExpr>() && !Parents[0].get<ParenExpr>())
-        break;
-      Parents = Ctx->getParents(Parents[0]);
     }
     const bool MadeNonBlocking = textMentionsAny(
         Source->getSourceRange(), model::nonBlockingMarkers(), *Ctx);

@@ -221,6 +221,7 @@ const FunctionDecl *callableBody(const Expr *Callable,
   if (Lambda)
     *Lambda = nullptr;
   const Expr *E = Callable;
+  bool Wrapped = false;
   for (unsigned Steps = 0; E && Steps < 8; ++Steps) {
     E = E->IgnoreParenImpCasts();
     if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E)) {
@@ -244,10 +245,18 @@ const FunctionDecl *callableBody(const Expr *Callable,
       continue;
     }
     if (const auto *L = dyn_cast<LambdaExpr>(E)) {
-      if (Lambda)
+      if (Lambda && !Wrapped)
         *Lambda = L;
       const CXXMethodDecl *Call = L->getCallOperator();
       return Call->getDescribedFunctionTemplate() ? nullptr : Call;
+    }
+    if (const auto *Wrap = dyn_cast<CallExpr>(E)) {
+      if (Wrap->getNumArgs() == 0 ||
+          !model::isOneOf(Wrap->getDirectCallee(), model::callableWrappers()))
+        return nullptr;
+      E = Wrap->getArg(0);
+      Wrapped = true; // the wrapper, not the lambda, is what a fix-it sees
+      continue;
     }
     if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
       if (Unary->getOpcode() != UO_AddrOf)

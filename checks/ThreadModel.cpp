@@ -569,6 +569,12 @@ llvm::ArrayRef<ThreadStart> threadStarts() {
   return Starts;
 }
 
+llvm::ArrayRef<llvm::StringRef> callableWrappers() {
+  static const llvm::StringRef Wrappers[] = {"::std::bind", "::std::bind_front",
+                                             "::boost::bind"};
+  return Wrappers;
+}
+
 //===--- Blocking calls ------------------------------------------------------===//
 
 llvm::ArrayRef<BlockingCall> blockingCalls() {

@@ -289,6 +289,10 @@ struct ThreadStart {
 
 llvm::ArrayRef<ThreadStart> threadStarts();
 
+/// Calls that wrap a callable (their first argument) for a thread to run:
+/// `std::thread(std::bind(&Worker::run, this))` runs Worker::run.
+llvm::ArrayRef<llvm::StringRef> callableWrappers();
+
 //===--- Blocking calls ------------------------------------------------------===//
 
 enum class BlockKind {

@@ -78,22 +78,24 @@ const ValueDecl *flagDecl(const Expr *E, const FunctionDecl &Reader) {
   return nullptr;
 }
 
-void collectFlagReads(const Stmt *S, const FunctionDecl &Reader,
-                      llvm::SmallVectorImpl<const Expr *> &Reads,
-                      ASTContext &Ctx, unsigned Depth);
+void collectFlagReads(
+    const Stmt *S, const FunctionDecl &Reader,
+    llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>> &Reads,
+    ASTContext &Ctx, unsigned Depth);
 
 /// Reads of candidate flags in \p S, and in the functions of this file it
 /// calls (a `running()` helper), one call deep.
-void collectFlagReads(const Stmt *S, const FunctionDecl &Reader,
-                      llvm::SmallVectorImpl<const Expr *> &Reads,
-                      ASTContext &Ctx, unsigned Depth) {
+void collectFlagReads(
+    const Stmt *S, const FunctionDecl &Reader,
+    llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>> &Reads,
+    ASTContext &Ctx, unsigned Depth) {
   if (!S || isa<LambdaExpr>(S))
     return;
   if (const auto *E = dyn_cast<Expr>(S)) {
     if (isa<DeclRefExpr, MemberExpr>(E)) {
       const ValueDecl *D = flagDecl(E, Reader);
       if (D && isUnsafeFlagType(D->getType()))
-        Reads.push_back(E);
+        Reads.push_back({E, &Reader});
       if (isa<DeclRefExpr>(E))
         return;
     }
@@ -136,49 +138,41 @@ void loopDeciders(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Out) {
     loopDeciders(Child, Out);
 }
 
-/// The mutexes held where \p E is evaluated: RAII guards and lock calls
-/// earlier in an enclosing block, and the lock of a condition variable wait
-/// whose predicate \p E is in.
+/// The statements from \p Root down to \p Target, both included.
+bool pathTo(const Stmt *Root, const Stmt *Target,
+            llvm::SmallVectorImpl<const Stmt *> &Path) {
+  if (!Root)
+    return false;
+  Path.push_back(Root);
+  if (Root == Target)
+    return true;
+  for (const Stmt *Child : Root->children())
+    if (pathTo(Child, Target, Path))
+      return true;
+  Path.pop_back();
+  return false;
+}
+
+/// The mutexes held where a statement runs: RAII guards and lock calls
+/// earlier in an enclosing block of its function.
 class LockSets {
 public:
   explicit LockSets(ASTContext &Ctx) : Ctx(Ctx) {}
 
-  DeclSet at(const Stmt &S) {
+  /// The mutexes held at \p S in \p Function. Found walking down from the
+  /// body: small, and it spares building the file's parent map.
+  DeclSet at(const Stmt &S, const FunctionDecl &Function) {
     DeclSet Held;
-    DynTypedNode Child = DynTypedNode::create(S);
-    for (unsigned Steps = 0; Steps < 512; ++Steps) {
-      DynTypedNodeList Parents = Ctx.getParents(Child);
-      if (Parents.empty())
-        break;
-      const DynTypedNode Parent = Parents[0];
-      if (const auto *Block = Parent.get<CompoundStmt>()) {
+    llvm::SmallVector<const Stmt *, 16> Path;
+    if (!Function.getBody() || !pathTo(Function.getBody(), &S, Path))
+      return Held;
+    for (size_t I = 0; I + 1 < Path.size(); ++I)
+      if (const auto *Block = dyn_cast<CompoundStmt>(Path[I]))
         for (const Stmt *Earlier : Block->body()) {
-          if (Child.get<Stmt>() == Earlier)
+          if (Earlier == Path[I + 1])
             break;
           addLocks(Earlier, Held);
         }
-      } else if (const auto *Lambda = Parent.get<LambdaExpr>()) {
-        // A predicate runs with the wait's lock held.
-        DynTypedNodeList Up = Ctx.getParents(*Lambda);
-        while (!Up.empty() && (Up[0].get<MaterializeTemporaryExpr>() ||
-                               Up[0].get<ImplicitCastExpr>() ||
-                               Up[0].get<CXXBindTemporaryExpr>() ||
-                               Up[0].get<CXXConstructExpr>()))
-          Up = Ctx.getParents(Up[0]);
-        const auto *Wait = Up.empty() ? nullptr : Up[0].get<CallExpr>();
-        const model::BlockingCall *Blocking =
-            Wait ? model::findBlockingCall(Wait->getDirectCallee()) : nullptr;
-        if (Blocking &&
-            (Blocking->Kind == model::BlockKind::ConditionWait ||
-             Blocking->Kind == model::BlockKind::ConditionTimedWait) &&
-            Wait->getNumArgs() > 0)
-          addMutexesOf(Wait->getArg(0), Held);
-        break;
-      } else if (Parent.get<FunctionDecl>()) {
-        break;
-      }
-      Child = Parent;
-    }
     return Held;
   }
 
@@ -242,6 +236,16 @@ public:
       : Flags(Flags) {}
 
   bool shouldVisitLambdaBody() const { return true; }
+
+  // Library headers do not write the project's flags; skipping them keeps
+  // the walk to the project's own code.
+  bool TraverseDecl(Decl *D) {
+    if (D && !isa<TranslationUnitDecl>(D) && SM &&
+        SM->isInSystemHeader(D->getLocation()))
+      return true;
+    return RecursiveASTVisitor::TraverseDecl(D);
+  }
+  const SourceManager *SM = nullptr;
 
   bool TraverseFunctionDecl(FunctionDecl *F) {
     return within(F,
@@ -453,6 +457,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   struct Poll {
     const Stmt *Loop;
     const Expr *Read;
+    const FunctionDecl *Reader;
     const FunctionDecl *Body;
     const Expr *Start;
   };
@@ -492,17 +497,18 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
           loopDeciders(Do->getBody(), Deciders);
         else if (const auto *For = dyn_cast<ForStmt>(Loop))
           loopDeciders(For->getBody(), Deciders);
-        llvm::SmallVector<const Expr *, 4> Reads;
+        llvm::SmallVector<std::pair<const Expr *, const FunctionDecl *>, 4>
+            Reads;
         for (const Stmt *Decider : Deciders)
           collectFlagReads(Decider, *F, Reads, Ctx, 0);
-        for (const Expr *Read : Reads) {
+        for (const auto &[Read, Reader] : Reads) {
           const ValueDecl *Flag = model::handleDecl(Read);
           if (!Flag)
             continue;
           auto &List = Polls[Flag];
           if (llvm::none_of(List,
                             [&](const Poll &P) { return P.Read == Read; }))
-            List.push_back({Loop, Read, Def, Start});
+            List.push_back({Loop, Read, Reader, Def, Start});
         }
       }
     }
@@ -514,6 +520,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   for (const auto &Entry : Polls)
     Flags.insert(Entry.first);
   FlagUses Uses(Flags);
+  Uses.SM = &SM;
   Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
   LockSets Locks(Ctx);
 
@@ -522,7 +529,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
       continue;
     // Writers: functions outside every polling thread's code, after the
     // thread starts; constructors run before any thread sees the object.
-    std::vector<const Expr *> Writers;
+    std::vector<FlagUses::Write> Writers;
     for (const auto &[D, W] : Uses.Writes) {
       if (D != Flag || !W.Function || isa<CXXConstructorDecl>(W.Function))
         continue;
@@ -531,22 +538,24 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
         for (const FunctionDecl *F : ThreadCode[P.Body])
           if (isNestedIn(W.Function, F))
             SameThread = true;
-        if (P.Start && isa<VarDecl>(Flag) &&
-            cast<VarDecl>(Flag)->hasLocalStorage() &&
+        // Set up by the function that starts the thread, before it does.
+        if (P.Start && W.Function->getBody() &&
+            W.Function->getBody()->getSourceRange().fullyContains(
+                P.Start->getSourceRange()) &&
             SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
-                                         P.Start->getEndLoc()))
+                                         P.Start->getBeginLoc()))
           BeforeStart = true;
       }
       if (!SameThread && !BeforeStart)
-        Writers.push_back(W.Access);
+        Writers.push_back(W);
     }
     if (Writers.empty())
       continue;
 
     // Every poll and every write under one mutex: synchronized.
     std::optional<DeclSet> Common;
-    auto Meet = [&](const Stmt &S) {
-      DeclSet Held = Locks.at(S);
+    auto Meet = [&](const Stmt &S, const FunctionDecl &F) {
+      DeclSet Held = Locks.at(S, F);
       if (!Common) {
         Common = Held;
         return;
@@ -558,9 +567,9 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
       Common = Both;
     };
     for (const Poll &P : FlagPolls)
-      Meet(*P.Read);
-    for (const Expr *W : Writers)
-      Meet(*W);
+      Meet(*P.Read, *P.Reader);
+    for (const FlagUses::Write &W : Writers)
+      Meet(*W.Access, *W.Function);
     if (Common && !Common->empty())
       continue;
 
@@ -617,8 +626,8 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
     for (const Poll &P : FlagPolls)
       diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",
            DiagnosticIDs::Note);
-    for (const Expr *W : Writers)
-      diag(W->getBeginLoc(), "written here, outside the thread",
+    for (const FlagUses::Write &W : Writers)
+      diag(W.Access->getBeginLoc(), "written here, outside the thread",
            DiagnosticIDs::Note);
   }
 }

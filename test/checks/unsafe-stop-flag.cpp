@@ -3,6 +3,7 @@
 #include <atomic>
 #include <condition_variable>
 #include <csignal>
+#include <functional>
 #include <mutex>
 #include <thread>
 
@@ -108,6 +109,32 @@ void pauseWorker() {
   // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, outside the thread
   t.join();
 }
+
+// Started through std::bind, as many services do; the write in Start()
+// comes before the thread exists and is not a note.
+class Service {
+public:
+  void Start() {
+    m_IsRunning = true;
+    m_Thread = new std::thread(std::bind(&Service::Run, this));
+  }
+  void Stop() {
+    m_IsRunning = false;
+    m_Thread->join();
+  }
+
+private:
+  void Run() {
+    while (m_IsRunning)
+      work();
+  }
+  volatile bool m_IsRunning = false;
+  // CHECK-NOTES: :[[@LINE-1]]:17: warning: stop flag 'm_IsRunning' is polled by a thread's loop and written by another thread, but volatile
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-6]]:12: note: polled here, in the thread's loop
+  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, outside the thread
+  std::thread *m_Thread = nullptr;
+};
 
 //===--- Negatives: each is fine, and why --------------------------------===//
 
