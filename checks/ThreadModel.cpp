@@ -382,15 +382,14 @@ std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
   return std::nullopt;
 }
 
-//===--- Names --------------------------------------------------------------===//
+//===--- Names ------------------------------------------------------------===//
 
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;
   if (!D->getIdentifier())
     return "";
   Parts.push_back(D->getName());
-  for (const DeclContext *DC = D->getDeclContext(); DC;
-       DC = DC->getParent()) {
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
     if (isa<TranslationUnitDecl>(DC) || isa<LinkageSpecDecl>(DC))
       continue;
     if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
@@ -421,9 +420,8 @@ bool isOneOf(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names) {
   // Compare the unqualified name first: most declarations differ there.
   llvm::StringRef Last = D->getName();
   bool Candidate = llvm::any_of(Names, [&](llvm::StringRef Name) {
-    return Name.ends_with(Last) &&
-           (Name.size() == Last.size() ||
-            Name[Name.size() - Last.size() - 1] == ':');
+    return Name.ends_with(Last) && (Name.size() == Last.size() ||
+                                    Name[Name.size() - Last.size() - 1] == ':');
   });
   if (!Candidate)
     return false;
@@ -453,7 +451,7 @@ bool isClassOneOf(QualType T, llvm::ArrayRef<llvm::StringRef> Names) {
   return isOneOf(classOf(T), Names);
 }
 
-//===--- Stop tokens and stop observers ------------------------------------===//
+//===--- Stop tokens and stop observers -----------------------------------===//
 
 llvm::ArrayRef<llvm::StringRef> stopTokenTypes() {
   static const llvm::StringRef Types[] = {"::std::stop_token",
@@ -513,7 +511,8 @@ llvm::ArrayRef<llvm::StringRef> stopAwareWaits() {
       "::threadlife::sleep_until",
       "::threadlife::wait_readable",
       "::threadlife::wait_writable",
-      // The shim's child processes (process.hpp): a stop request kills the child.
+      // The shim's child processes (process.hpp): a stop request kills the
+      // child.
       "::threadlife::run_in_process",
       "::threadlife::run_command",
   };
@@ -549,7 +548,7 @@ llvm::ArrayRef<StoppableSpawn> stoppableSpawns() {
 llvm::StringRef qtThreadClass() { return "::QThread"; }
 llvm::StringRef qtThreadBodyMethod() { return "run"; }
 
-//===--- Thread starts -------------------------------------------------------===//
+//===--- Thread starts ----------------------------------------------------===//
 
 llvm::ArrayRef<ThreadStart> threadStarts() {
   static const ThreadStart Starts[] = {
@@ -575,7 +574,7 @@ llvm::ArrayRef<llvm::StringRef> callableWrappers() {
   return Wrappers;
 }
 
-//===--- Blocking calls ------------------------------------------------------===//
+//===--- Blocking calls ---------------------------------------------------===//
 
 llvm::ArrayRef<BlockingCall> blockingCalls() {
   using BK = BlockKind;
@@ -584,14 +583,18 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       {"::std::condition_variable::wait", BK::ConditionWait, {}, TU::Chrono},
       {"::std::condition_variable::wait_for", BK::ConditionTimedWait, 1,
        TU::Chrono},
-      {"::std::condition_variable_any::wait", BK::ConditionWait, {},
+      {"::std::condition_variable_any::wait",
+       BK::ConditionWait,
+       {},
        TU::Chrono},
       {"::std::condition_variable_any::wait_for", BK::ConditionTimedWait, 1,
        TU::Chrono},
-      {"::threadlife::condition_variable_any::wait", BK::ConditionWait, {},
+      {"::threadlife::condition_variable_any::wait",
+       BK::ConditionWait,
+       {},
        TU::Chrono},
-      {"::threadlife::condition_variable_any::wait_for",
-       BK::ConditionTimedWait, 1, TU::Chrono},
+      {"::threadlife::condition_variable_any::wait_for", BK::ConditionTimedWait,
+       1, TU::Chrono},
       {"::std::this_thread::sleep_for", BK::Sleep, 0, TU::Chrono},
       {"::sleep", BK::Sleep, 0, TU::Seconds},
       {"::usleep", BK::Sleep, 0, TU::Microseconds},
@@ -639,10 +642,13 @@ llvm::ArrayRef<llvm::StringRef> conditionNotifiers() {
 }
 
 llvm::ArrayRef<llvm::StringRef> readinessWaits() {
-  static const llvm::StringRef Waits[] = {
-      "::poll",       "::ppoll",   "::select",
-      "::pselect",    "::epoll_wait", "::epoll_pwait",
-      "::threadlife::wait_readable"};
+  static const llvm::StringRef Waits[] = {"::poll",
+                                          "::ppoll",
+                                          "::select",
+                                          "::pselect",
+                                          "::epoll_wait",
+                                          "::epoll_pwait",
+                                          "::threadlife::wait_readable"};
   return Waits;
 }
 
@@ -653,9 +659,8 @@ llvm::ArrayRef<llvm::StringRef> descriptorSources() {
 }
 
 llvm::ArrayRef<llvm::StringRef> nonBlockingMarkers() {
-  static const llvm::StringRef Markers[] = {"O_NONBLOCK", "SOCK_NONBLOCK",
-                                            "MSG_DONTWAIT", "FIONBIO",
-                                            "O_NDELAY"};
+  static const llvm::StringRef Markers[] = {
+      "O_NONBLOCK", "SOCK_NONBLOCK", "MSG_DONTWAIT", "FIONBIO", "O_NDELAY"};
   return Markers;
 }
 
@@ -665,24 +670,24 @@ llvm::ArrayRef<llvm::StringRef> descriptorModeSetters() {
   return Setters;
 }
 
-//===--- Locks and atomic access ---------------------------------------------===//
+//===--- Locks and atomic access ------------------------------------------===//
 
 llvm::ArrayRef<llvm::StringRef> lockGuardTypes() {
   static const llvm::StringRef Guards[] = {
-      "::std::lock_guard",   "::std::unique_lock",   "::std::scoped_lock",
-      "::std::shared_lock",  "::boost::lock_guard",  "::boost::unique_lock",
+      "::std::lock_guard",    "::std::unique_lock",    "::std::scoped_lock",
+      "::std::shared_lock",   "::boost::lock_guard",   "::boost::unique_lock",
       "::boost::shared_lock", "::boost::upgrade_lock", "::QMutexLocker",
-      "::QReadLocker",       "::QWriteLocker",
+      "::QReadLocker",        "::QWriteLocker",
   };
   return Guards;
 }
 
 llvm::ArrayRef<llvm::StringRef> lockFunctions() {
   static const llvm::StringRef Functions[] = {
-      "::pthread_mutex_lock",       "::pthread_rwlock_rdlock",
-      "::pthread_rwlock_wrlock",    "::pthread_spin_lock",
-      "::EnterCriticalSection",     "::AcquireSRWLockExclusive",
-      "::AcquireSRWLockShared",     "::mtx_lock",
+      "::pthread_mutex_lock",    "::pthread_rwlock_rdlock",
+      "::pthread_rwlock_wrlock", "::pthread_spin_lock",
+      "::EnterCriticalSection",  "::AcquireSRWLockExclusive",
+      "::AcquireSRWLockShared",  "::mtx_lock",
   };
   return Functions;
 }
@@ -694,9 +699,9 @@ llvm::ArrayRef<llvm::StringRef> lockMethods() {
 }
 
 llvm::ArrayRef<llvm::StringRef> atomicAccessPrefixes() {
-  static const llvm::StringRef Prefixes[] = {
-      "__atomic_", "__sync_", "__c11_atomic_", "atomic_",
-      "Interlocked", "_Interlocked"};
+  static const llvm::StringRef Prefixes[] = {"__atomic_",     "__sync_",
+                                             "__c11_atomic_", "atomic_",
+                                             "Interlocked",   "_Interlocked"};
   return Prefixes;
 }
 

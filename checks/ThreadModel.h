@@ -207,7 +207,7 @@ std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx);
 std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
                                      const Preprocessor *PP);
 
-//===--- Names --------------------------------------------------------------===//
+//===--- Names ------------------------------------------------------------===//
 
 /// The qualified name of \p D as the lists below spell it, without the leading
 /// "::": inline namespaces (std::__cxx11, std::_V2) and template arguments are
@@ -225,7 +225,7 @@ const CXXRecordDecl *classOf(QualType T);
 /// Whether \p T is (a reference to) a class named in \p Names.
 bool isClassOneOf(QualType T, llvm::ArrayRef<llvm::StringRef> Names);
 
-//===--- Stop tokens and stop observers ------------------------------------===//
+//===--- Stop tokens and stop observers -----------------------------------===//
 
 /// The types whose objects carry a stop request to a thread.
 llvm::ArrayRef<llvm::StringRef> stopTokenTypes();
@@ -277,7 +277,7 @@ llvm::ArrayRef<StoppableSpawn> stoppableSpawns();
 llvm::StringRef qtThreadClass();
 llvm::StringRef qtThreadBodyMethod();
 
-//===--- Thread starts -------------------------------------------------------===//
+//===--- Thread starts ----------------------------------------------------===//
 
 /// Where any thread (stoppable or not) starts running a callable: a thread
 /// type's constructor or a function, with the index of the callable argument.
@@ -293,7 +293,7 @@ llvm::ArrayRef<ThreadStart> threadStarts();
 /// `std::thread(std::bind(&Worker::run, this))` runs Worker::run.
 llvm::ArrayRef<llvm::StringRef> callableWrappers();
 
-//===--- Blocking calls ------------------------------------------------------===//
+//===--- Blocking calls ---------------------------------------------------===//
 
 enum class BlockKind {
   ConditionWait,      // blocks until notified
@@ -336,7 +336,7 @@ llvm::ArrayRef<llvm::StringRef> descriptorSources();
 llvm::ArrayRef<llvm::StringRef> nonBlockingMarkers();
 llvm::ArrayRef<llvm::StringRef> descriptorModeSetters();
 
-//===--- Locks and atomic access ---------------------------------------------===//
+//===--- Locks and atomic access ------------------------------------------===//
 
 /// RAII types that hold the mutexes given to their constructor.
 llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
