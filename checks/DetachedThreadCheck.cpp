@@ -39,6 +39,40 @@ const Expr *stripAll(const Expr *E) {
   return E;
 }
 
+// Whether objects of \p Record are never destroyed: its destructor is
+// deleted, or always ends the process (a singleton that must outlive every
+// thread, like leveldb's PosixEnv). A thread holding 'this' cannot outlive
+// such an object.
+bool immortal(const CXXRecordDecl *Record) {
+  const CXXDestructorDecl *Dtor = Record ? Record->getDestructor() : nullptr;
+  if (!Dtor)
+    return false;
+  if (Dtor->isDeleted())
+    return true;
+  const FunctionDecl *Definition = Dtor->getDefinition();
+  const auto *Body = Definition
+                         ? dyn_cast_or_null<CompoundStmt>(Definition->getBody())
+                         : nullptr;
+  if (!Body)
+    return false;
+  for (const Stmt *S : Body->body())
+    if (const auto *Call = dyn_cast<CallExpr>(S))
+      if (const FunctionDecl *Callee = Call->getDirectCallee();
+          Callee && Callee->isNoReturn())
+        return true;
+  return false;
+}
+
+// The class whose 'this' the code at \p S uses.
+const CXXRecordDecl *thisClass(const Stmt *S, ASTContext &Ctx) {
+  for (DynTypedNodeList Parents = Ctx.getParents(*S); !Parents.empty();
+       Parents = Ctx.getParents(Parents[0]))
+    if (const auto *Method = Parents[0].get<CXXMethodDecl>())
+      if (!Method->getParent()->isLambda())
+        return Method->getParent();
+  return nullptr;
+}
+
 } // namespace
 
 DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
@@ -132,6 +166,8 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   const SourceLocation Loc = Detach->getExprLoc();
   auto Report = [&](const NamedDecl *What, llvm::StringRef How,
                     SourceLocation Where) {
+    if (!What && immortal(thisClass(Start, *Ctx)))
+      return false;
     Reported.insert(Detach);
     const bool Posix = isa<CallExpr>(Start);
     if (What)

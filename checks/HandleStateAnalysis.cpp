@@ -275,6 +275,9 @@ struct HandleStateAnalysis::FunctionData {
   /// pthread attributes set to create threads detached (true) or joinable.
   llvm::DenseMap<const VarDecl *, bool> DetachAttrs;
   std::vector<const VarDecl *> Locals;
+  /// The body holds code clang could not make sense of (a missing header):
+  /// what it does to handles is unknown.
+  bool HasErrors = false;
 };
 
 namespace {
@@ -375,6 +378,8 @@ public:
   }
 
   bool VisitStmt(Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S); E && isa<RecoveryExpr>(E))
+      D.HasErrors = true;
     if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S))
       findJoinLoop(S);
     return true;
@@ -1926,7 +1931,7 @@ AnalysisResult HandleStateAnalysis::run(const FunctionDecl *FD,
   if (!FD || FD->isDependentContext())
     return Result;
   FunctionData *D = data(FD);
-  if (!D)
+  if (!D || D->HasErrors)
     return Result;
   PathWalker Walker(*this, Config, Result);
   Result.Complete = Walker.run(*D);

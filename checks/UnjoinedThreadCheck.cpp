@@ -396,6 +396,17 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
   MemberUses Uses = Analysis->memberUses(Record, Field);
   if (Uses.Starts.empty() || Uses.Escapes)
     return;
+  // A join in an override of a base class's hook (gtest's TearDown, a
+  // framework's stop()) runs when the framework says, before destruction.
+  for (const Expr *Join : Uses.Joins)
+    for (DynTypedNodeList Parents = Ctx->getParents(*Join); !Parents.empty();
+         Parents = Ctx->getParents(Parents[0]))
+      if (const auto *Method = Parents[0].get<CXXMethodDecl>()) {
+        if (Method->size_overridden_methods() > 0)
+          return;
+        if (!Method->getParent()->isLambda())
+          break;
+      }
   // Only starts that leave the thread running when their function returns
   // (not `worker_ = std::thread(f); worker_.detach();`).
   llvm::erase_if(Uses.Starts, [&](const Expr *Start) {

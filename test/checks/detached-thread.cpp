@@ -1,6 +1,7 @@
 // RUN: %check_threadlife %s threadlife-detached-thread %t -- -pthread
 // RUN: %check_threadlife %s threadlife-detached-thread %t --check-suffix=STRICT -config='{CheckOptions: {threadlife-detached-thread.StrictMode: true}}' -- -pthread
 
+#include <cstdlib>
 #include <functional>
 #include <pthread.h>
 #include <thread>
@@ -113,3 +114,18 @@ void posixHeapArgument() {
   pthread_detach(t);
   // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:3: warning: a detached thread runs without cleanup
 }
+
+// A singleton that is never destroyed (its destructor ends the process): a
+// thread holding 'this' cannot outlive it.
+class Env {
+public:
+  ~Env();
+  void schedule() {
+    std::thread([this] { drain(); }).detach();
+    // CHECK-MESSAGES-STRICT: :[[@LINE-1]]:38: warning: a detached thread runs without cleanup
+  }
+
+private:
+  void drain();
+};
+Env::~Env() { std::abort(); }

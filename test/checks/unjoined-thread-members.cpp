@@ -170,3 +170,17 @@ public:
 private:
   std::thread worker_;
 };
+
+// A test fixture: the framework calls SetUp and TearDown around each test.
+class Fixture {
+public:
+  virtual ~Fixture() = default;
+  virtual void SetUp() {}
+  virtual void TearDown() {}
+};
+class ServerTest : public Fixture {
+protected:
+  void SetUp() override { server_ = std::thread(work); }
+  void TearDown() override { server_.join(); }
+  std::thread server_;
+};
