@@ -627,7 +627,8 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
       diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",
            DiagnosticIDs::Note);
     for (const FlagUses::Write &W : Writers)
-      diag(W.Access->getBeginLoc(), "written here, outside the thread",
+      diag(W.Access->getBeginLoc(),
+           "written here, in a function the thread's body does not call",
            DiagnosticIDs::Note);
   }
 }

@@ -22,6 +22,6 @@ private:
 // CHECK-NOTES: :4:1: note: FIX-IT applied suggested code changes
 // CHECK-NOTES: :[[@LINE-4]]:3: note: FIX-IT applied suggested code changes
 // CHECK-NOTES: :[[@LINE-10]]:13: note: polled here, in the thread's loop
-// CHECK-NOTES: :[[@LINE-15]]:17: note: written here, outside the thread
+// CHECK-NOTES: :[[@LINE-15]]:17: note: written here, in a function the thread's body does not call
 // CHECK-FIXES: {{^}}#include <atomic>
 // CHECK-FIXES: {{^}}  std::atomic<bool> m_stop = false;

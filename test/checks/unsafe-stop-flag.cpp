@@ -27,7 +27,7 @@ private:
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: stop flag 'running_' is polled by a thread's loop and written by another thread without synchronization: a data race, and the compiler may read it once and loop forever; make it std::atomic<bool> [threadlife-unsafe-stop-flag]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-6]]:12: note: polled here, in the thread's loop
-  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, outside the thread
+  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, in a function the thread's body does not call
   // CHECK-FIXES: {{^}}  std::atomic<bool> running_ = true;
   std::thread thread_;
 };
@@ -48,7 +48,7 @@ void pollGlobal() {
 void startGlobal() {
   std::thread t(pollGlobal);
   g_quit = true;
-  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, outside the thread
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, in a function the thread's body does not call
   t.join();
 }
 
@@ -64,7 +64,7 @@ void localFlag() {
       work();
   });
   done = true;
-  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, outside the thread
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, in a function the thread's body does not call
   t.join();
 }
 
@@ -87,7 +87,7 @@ public:
   void stop() {
     std::lock_guard<std::mutex> lock(m_);
     stop_ = 1;
-    // CHECK-NOTES: :[[@LINE-1]]:5: note: written here, outside the thread
+    // CHECK-NOTES: :[[@LINE-1]]:5: note: written here, in a function the thread's body does not call
   }
 };
 
@@ -106,7 +106,7 @@ void pauseWorker() {
   std::thread t(pollPaused);
   setFlag(&g_paused);
   g_paused = true;
-  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, outside the thread
+  // CHECK-NOTES: :[[@LINE-1]]:3: note: written here, in a function the thread's body does not call
   t.join();
 }
 
@@ -132,7 +132,7 @@ private:
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: stop flag 'm_IsRunning' is polled by a thread's loop and written by another thread, but volatile
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
   // CHECK-NOTES: :[[@LINE-6]]:12: note: polled here, in the thread's loop
-  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, outside the thread
+  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, in a function the thread's body does not call
   std::thread *m_Thread = nullptr;
 };
 
