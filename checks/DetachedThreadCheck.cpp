@@ -119,7 +119,7 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   // `std::thread(f, std::ref(x)).detach()`: the start is right there.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Detach)) {
     const CXXRecordDecl *Class = Member->getRecordDecl();
-    if (!Class || !Api.threadClass(Ctx->getRecordType(Class)))
+    if (!Class || !Api.threadClass(Class))
       return;
     if (const CXXConstructExpr *Start =
             Api.threadStart(Member->getImplicitObjectArgument())) {

@@ -45,7 +45,11 @@ bool ThreadApi::isNamed(const NamedDecl *D,
 const model::ThreadClass *ThreadApi::threadClass(QualType T) const {
   if (T.isNull() || T->isReferenceType() || T->isPointerType())
     return nullptr;
-  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  return threadClass(T->getAsCXXRecordDecl());
+}
+
+const model::ThreadClass *
+ThreadApi::threadClass(const CXXRecordDecl *Record) const {
   if (!Record)
     return nullptr;
   Record = Record->getDefinition() ? Record->getDefinition() : Record;
@@ -522,7 +526,7 @@ bool HandleStateAnalysis::functionMayThrow(const FunctionDecl *FD,
   // Thread API calls do not throw where this analysis looks at them: a join
   // of a running handle succeeds.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
-    if (Api.threadClass(Ctx.getRecordType(Method->getParent())))
+    if (Api.threadClass(Method->getParent()))
       return false;
   const FunctionDecl *Definition = FD->getDefinition();
   if (!Definition || !Definition->getBody())

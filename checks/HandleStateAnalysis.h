@@ -42,6 +42,7 @@ public:
 
   /// The thread class of an object of type \p T (no reference, no pointer).
   const model::ThreadClass *threadClass(QualType T) const;
+  const model::ThreadClass *threadClass(const CXXRecordDecl *Record) const;
   /// The thread class of the elements of a container or array \p T.
   const model::ThreadClass *elementClass(QualType T) const;
   /// pthread_t, or an array of them.
