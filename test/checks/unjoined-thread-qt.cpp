@@ -1,0 +1,32 @@
+// RUN: %check_threadlife %s threadlife-unjoined-thread %t
+
+#include <QtCore/QThread>
+
+bool ready();
+
+class Indexer : public QThread {
+protected:
+  void run() override;
+};
+
+void earlyReturn() {
+  Indexer indexer;
+  indexer.start();
+  // CHECK-NOTES: :[[@LINE-2]]:11: warning: 'indexer' may be destroyed while its thread runs, which aborts the program; call quit() and wait() on every path [threadlife-unjoined-thread]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: thread started here
+  if (!ready())
+    return;
+  // CHECK-NOTES: :[[@LINE-1]]:5: note: this path leaves the scope without wait()
+  indexer.wait();
+}
+
+// Waited for on every path; a deadline-free wait() ends the thread.
+void waited() {
+  Indexer indexer;
+  indexer.start();
+  indexer.quit();
+  indexer.wait();
+}
+
+// Never started.
+void idle() { Indexer indexer; }
