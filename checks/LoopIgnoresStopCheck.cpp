@@ -178,6 +178,14 @@ void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
                 "boost::this_thread::interruption_point() in the loop");
       continue;
     }
+    if (Token && Token->getName().empty()) {
+      // An unnamed token cannot be checked until it has a name.
+      diag(Loc, "this loop never ends and never checks its unnamed stop "
+                "token, so a stop request cannot end it and joining the "
+                "thread waits forever; name the token 'st' and loop while "
+                "(!st.stop_requested())");
+      continue;
+    }
     if (Token) {
       diag(Loc, "this loop never ends and never checks the stop token %0, "
                 "so a stop request cannot end it and joining the thread waits "

@@ -87,6 +87,15 @@ void drain(std::stop_token st, int n) {
     handle(i);
 }
 
+// An unnamed token is unused on purpose only when no loop needs it.
+void unnamedTokenForeverLoop() {
+  std::jthread worker([](std::stop_token) {
+    while (true)
+      work();
+  });
+  // CHECK-NOTES: :[[@LINE-3]]:5: warning: this loop never ends and never checks its unnamed stop token, so a stop request cannot end it and joining the thread waits forever; name the token 'st' and loop while (!st.stop_requested()) [threadlife-loop-ignores-stop]
+}
+
 //===--- Negatives --------------------------------------------------------===//
 
 // Unnamed or [[maybe_unused]]: unused on purpose.
