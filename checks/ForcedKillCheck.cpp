@@ -29,6 +29,14 @@ bool callsAny(const Stmt &Body, llvm::ArrayRef<llvm::StringRef> Names,
 }
 } // namespace
 
+void ForcedKillCheck::noteKillableAlternative(SourceLocation Loc) {
+  diag(Loc,
+       "work that cannot stop itself can run in a child process, which is "
+       "safe to kill: %0",
+       DiagnosticIDs::Note)
+      << model::recommendedKillableTask();
+}
+
 void ForcedKillCheck::registerMatchers(MatchFinder *Finder) {
   Finder->addMatcher(
       callExpr(callee(functionDecl(model::cApiFunction(killFunctionNames()))
@@ -59,6 +67,7 @@ void ForcedKillCheck::check(const MatchFinder::MatchResult &Result) {
            "QThread::terminate kills the thread wherever it is: mutexes stay "
            "locked and no destructor runs; call requestInterruption() and "
            "wait(), and check isInterruptionRequested() in run()");
+      noteKillableAlternative(Call->getExprLoc());
       return;
     }
     // setTerminationEnabled(bool enabled = true): only enabling is a hazard.
@@ -120,11 +129,13 @@ void ForcedKillCheck::checkCall(const CallExpr *Call,
               "held, its stack and heap blocks leak and no destructor runs; "
               "ask the thread to stop (an event or atomic flag it checks) and "
               "wait for it");
+    noteKillableAlternative(Loc);
     return;
   case KillKind::WinSuspend:
     diag(Loc, "SuspendThread freezes the thread wherever it is, perhaps "
               "holding the heap lock or another lock the caller then waits "
               "for; ask the thread to pause or stop itself");
+    noteKillableAlternative(Loc);
     return;
   case KillKind::PythonAsyncException: {
     const Expr *Exception = Call->getArg(*Api->DecidingArg);
@@ -151,6 +162,7 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
               "function or a 'catch (...)' that does not rethrow it ends the "
               "process, and locks held outside RAII stay held; %0")
         << AskToStop;
+    noteKillableAlternative(Loc);
     return;
   }
 
@@ -191,6 +203,7 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
             "unless its function installs cleanup handlers, locks it holds "
             "stay held and what it allocated leaks; %0")
       << AskToStop;
+  noteKillableAlternative(Loc);
   for (const FunctionDecl *Start : Bare)
     diag(Start->getLocation(),
          "thread function %0 installs no cleanup handler "
@@ -240,6 +253,7 @@ void ForcedKillCheck::checkSignal(const CallExpr *Call, ASTContext &Ctx) {
        "action ends the whole process, and a handler that exits the thread "
        "skips all cleanup; %1")
       << *Name << AskToStop;
+  noteKillableAlternative(Call->getExprLoc());
 }
 
 } // namespace clang::tidy::threadlife

@@ -27,6 +27,8 @@ private:
                  ASTContext &Ctx);
   void checkCancel(const CallExpr *Call, ASTContext &Ctx);
   void checkSignal(const CallExpr *Call, ASTContext &Ctx);
+  /// Kills of another thread end with the one safe forced kill.
+  void noteKillableAlternative(SourceLocation Loc);
 
   Preprocessor *PP = nullptr;
 };

@@ -305,6 +305,10 @@ llvm::StringRef recommendedJoiningThread() {
 }
 llvm::StringRef recommendedDaemon() { return "threadlife::daemon"; }
 
+llvm::StringRef recommendedKillableTask() {
+  return "threadlife::run_in_process";
+}
+
 internal::Matcher<FunctionDecl>
 cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
   std::vector<std::string> Qualified;

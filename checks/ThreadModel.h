@@ -178,6 +178,8 @@ llvm::ArrayRef<llvm::StringRef> referenceWrappers();
 /// thread that is stopped and joined at exit.
 llvm::StringRef recommendedJoiningThread();
 llvm::StringRef recommendedDaemon();
+/// Where work that cannot stop itself can run and still be killed safely.
+llvm::StringRef recommendedKillableTask();
 
 //===--- Matchers over the model -------------------------------------------===//
 

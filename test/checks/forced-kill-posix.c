@@ -37,6 +37,7 @@ void stopCareless(void) {
   pthread_create(&t, NULL, careless, NULL);
   pthread_cancel(t);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: pthread_cancel ends the thread at its next cancellation point; unless its function installs cleanup handlers, locks it holds stay held and what it allocated leaks; ask the thread to stop (stop token or atomic flag) and join it [threadlife-forced-kill]
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: work that cannot stop itself can run in a child process, which is safe to kill: threadlife::run_in_process
   pthread_join(t, NULL);
 }
 
@@ -59,6 +60,7 @@ void stopUnknown(pthread_t t) {
   // The thread's function is not in this file: nothing says it cleans up.
   pthread_cancel(t);
   // CHECK-NOTES: :[[@LINE-1]]:3: warning: pthread_cancel ends the thread at its next cancellation point
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: work that cannot stop itself can run in a child process, which is safe to kill: threadlife::run_in_process
 }
 
 void leave(void) {

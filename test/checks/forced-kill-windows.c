@@ -19,5 +19,6 @@ unsigned crtWorker(void *arg) {
 
 void stop(HANDLE h) {
   TerminateThread(h, 0);
-  // CHECK-MESSAGES: :[[@LINE-1]]:3: warning: TerminateThread kills the thread wherever it is
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: TerminateThread kills the thread wherever it is
+  // CHECK-NOTES: :[[@LINE-2]]:3: note: work that cannot stop itself can run in a child process, which is safe to kill: threadlife::run_in_process
 }
