@@ -23,6 +23,7 @@
 #include "llvm/Support/Process.h"
 #include "llvm/Support/ThreadPool.h"
 #include "llvm/Support/WithColor.h"
+#include <map>
 #include <mutex>
 
 using namespace clang;
@@ -228,6 +229,19 @@ analyseAll(ArrayRef<std::string> Files,
   return Results;
 }
 
+/// ": 2 forced-kill, 1 unjoined-thread" for the summary line.
+std::string summaryByCheck(const std::map<std::string, unsigned> &Counts) {
+  std::string Summary;
+  for (const auto &[Check, Count] : Counts)
+    Summary += formatv("{0} {1} {2}", Summary.empty() ? ":" : ",", Count,
+                       StringRef(Check).drop_front(
+                           StringRef(Check).starts_with("threadlife-")
+                               ? strlen("threadlife-")
+                               : 0))
+                   .str();
+  return Summary;
+}
+
 } // namespace
 
 int main(int argc, const char **argv) {
@@ -293,6 +307,7 @@ int main(int argc, const char **argv) {
   std::vector<threadlife::FileAnalysis> Results = analyseAll(Files, Settings);
 
   unsigned WarningsAsErrorsCount = 0, Warnings = 0, Failed = 0;
+  std::map<std::string, unsigned> FindingsByCheck;
   std::vector<ClangTidyError> AllErrors;
   auto FS = vfs::getRealFileSystem();
   for (threadlife::FileAnalysis &R : Results) {
@@ -308,8 +323,10 @@ int main(int argc, const char **argv) {
       for (const ClangTidyError &E : R.Errors)
         WarningsAsErrorsCount += E.IsWarningAsError;
     for (const ClangTidyError &E : R.Errors)
-      Warnings +=
-          E.DiagLevel == tooling::Diagnostic::Warning || E.IsWarningAsError;
+      if (E.DiagLevel == tooling::Diagnostic::Warning || E.IsWarningAsError) {
+        ++Warnings;
+        ++FindingsByCheck[E.DiagnosticName];
+      }
     if (R.CompileErrors) {
       ++Failed;
       error("'" + R.File + "' does not compile; its findings are incomplete");
@@ -337,7 +354,7 @@ int main(int argc, const char **argv) {
            << (Warnings == 1 ? "" : "s") << " in " << Results.size() << " file"
            << (Results.size() == 1 ? "" : "s")
            << (Failed ? formatv(", {0} not analysed", Failed).str() : "")
-           << "\n";
+           << summaryByCheck(FindingsByCheck) << "\n";
   if (WarningsAsErrorsCount)
     errs() << WarningsAsErrorsCount << " warning"
            << (WarningsAsErrorsCount == 1 ? "" : "s") << " treated as error"
