@@ -76,8 +76,11 @@ class timer_service {
         continue;
       }
       const auto first = timers_.begin();
-      if (clock::now() < first->first.first) {
-        changed_.wait_until(lock, first->first.first);
+      // A copy: the wait releases the lock, a cancel() may erase the entry meanwhile, and
+      // wait_until reads its time point again after waking.
+      const clock::time_point due = first->first.first;
+      if (clock::now() < due) {
+        changed_.wait_until(lock, due);
         continue;
       }
       std::function<void()> action = std::move(first->second);
