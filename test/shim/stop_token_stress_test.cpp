@@ -9,8 +9,10 @@
 
 #include <gtest/gtest.h>
 
-#include <atomic>
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <condition_variable>
 #include <cstdint>
 #include <functional>
 #include <memory>
@@ -55,28 +57,43 @@ TEST(StopTokenStress, RequestStopRacesRegistrationAndDestruction) {
   std::atomic<long> registered_runs{0};
   std::atomic<long> inline_runs{0};
   std::atomic<long> failures{0};
+  std::atomic<int> generations{0};
+
+  // The workers go on past their rounds until the race has really happened: enough stops,
+  // and callbacks run both by the requester and inline. How the threads are scheduled
+  // decides how soon; a bound keeps a starved requester from hanging the test.
+  constexpr int min_generations = 200;
+  const auto give_up = std::chrono::steady_clock::now() + std::chrono::seconds(120);
+  auto raced = [&] {
+    return (generations.load(std::memory_order_relaxed) >= min_generations &&
+            registered_runs.load(std::memory_order_relaxed) > 0 &&
+            inline_runs.load(std::memory_order_relaxed) > 0) ||
+           std::chrono::steady_clock::now() > give_up;
+  };
 
   std::thread requester([&] {
     int winners = 0;
-    int generations = 0;
     while (workers_left.load(std::memory_order_acquire) > 0) {
       std::shared_ptr<generation> gen = current();
-      for (int i = 0; i < 20; ++i) std::this_thread::yield();
+      // Lets workers register on this generation first; a spin, not a yield (see below).
+      std::atomic<int> spin{0};
+      while (spin.fetch_add(1, std::memory_order_relaxed) < 2000) {
+      }
       if (gen->source.request_stop()) ++winners;
       gen->request_returned.store(true, std::memory_order_release);
       if (gen->source.request_stop()) failures.fetch_add(1);  // true only once
       std::lock_guard<std::mutex> guard(slot_mutex);
       slot = std::make_shared<generation>();
-      ++generations;
+      generations.fetch_add(1, std::memory_order_relaxed);
     }
-    EXPECT_EQ(winners, generations);
+    EXPECT_EQ(winners, generations.load());
   });
 
   std::vector<std::thread> threads;
   for (int w = 0; w < workers; ++w) {
     threads.emplace_back([&, w] {
       const std::thread::id me = std::this_thread::get_id();
-      for (int i = 0; i < per_worker; ++i) {
+      for (int i = 0; i < per_worker || !raced(); ++i) {
         std::shared_ptr<generation> gen = current();
         tl::stop_token token = gen->source.get_token();
         const bool stopped_before = token.stop_requested();
@@ -103,7 +120,13 @@ TEST(StopTokenStress, RequestStopRacesRegistrationAndDestruction) {
             callback.emplace(std::move(token), fn);
           }
           if (stopped_before && runs.load() != 1) failures.fetch_add(1);  // inline run
-          if (i % 7 == 0) std::this_thread::yield();
+          if (i % 7 == 0) {
+            // Widens the window between registration and destruction; a spin, as a yield
+            // on a loaded machine hands the processor to another program for a time slice.
+            std::atomic<int> spin{0};
+            while (spin.fetch_add(1, std::memory_order_relaxed) < 200) {
+            }
+          }
           // Once the winning request returned, every callback registered before it ran.
           const bool returned = gen->request_returned.load(std::memory_order_acquire);
           if (returned && runs.load() != 1) failures.fetch_add(1);
@@ -121,15 +144,19 @@ TEST(StopTokenStress, RequestStopRacesRegistrationAndDestruction) {
   for (auto& t : threads) t.join();
   requester.join();
   EXPECT_EQ(failures.load(), 0);
-  // Both paths were exercised: callbacks run by the requester and inline in constructors.
-  EXPECT_GT(registered_runs.load() + inline_runs.load(), 0);
+  // The race happened: stops, and callbacks run by the requester and inline.
+  EXPECT_GE(generations.load(), min_generations);
+  EXPECT_GT(registered_runs.load(), 0);
+  EXPECT_GT(inline_runs.load(), 0);
   RecordProperty("registered_runs", static_cast<int>(registered_runs.load()));
   RecordProperty("inline_runs", static_cast<int>(inline_runs.load()));
 }
 
 // Several threads call request_stop() on the same fresh state at once: exactly one gets
 // true, and when it returns every callback has run exactly once. No barrier: requesters
-// hammer whatever state is current, which keeps the test fast on an oversubscribed machine.
+// hammer whatever state is current. Between rounds they sleep on a condition variable, not
+// in a yield loop: on a loaded machine every yield may hand a time slice to another
+// program, and 10,000 rounds of that took minutes.
 TEST(StopTokenStress, ConcurrentRequestStopHasOneWinner) {
   constexpr int requesters = 3;
   constexpr int callbacks_per_round = 20;
@@ -142,23 +169,23 @@ TEST(StopTokenStress, ConcurrentRequestStopHasOneWinner) {
     std::atomic<bool> checked{false};
   };
   std::mutex slot_mutex;
+  std::condition_variable slot_changed;  // a new round, or finished
+  std::condition_variable round_checked;
   std::shared_ptr<round_state> slot;
-  std::atomic<bool> finished{false};
+  bool finished = false;  // guarded by slot_mutex
   std::atomic<long> failures{0};
 
   std::vector<std::thread> threads;
   for (int r = 0; r < requesters; ++r) {
     threads.emplace_back([&] {
       std::shared_ptr<round_state> last;
-      while (!finished.load(std::memory_order_acquire)) {
+      for (;;) {
         std::shared_ptr<round_state> current;
         {
-          std::lock_guard<std::mutex> guard(slot_mutex);
+          std::unique_lock<std::mutex> lock(slot_mutex);
+          slot_changed.wait(lock, [&] { return finished || (slot != nullptr && slot != last); });
+          if (finished) return;
           current = slot;
-        }
-        if (current == nullptr || current == last) {
-          std::this_thread::yield();
-          continue;
         }
         last = current;
         if (current->source.request_stop()) {
@@ -166,7 +193,9 @@ TEST(StopTokenStress, ConcurrentRequestStopHasOneWinner) {
           for (const auto& c : current->calls) {
             if (c.load() != 1) failures.fetch_add(1);
           }
+          std::lock_guard<std::mutex> guard(slot_mutex);
           current->checked.store(true, std::memory_order_release);
+          round_checked.notify_one();
         }
       }
     });
@@ -181,13 +210,18 @@ TEST(StopTokenStress, ConcurrentRequestStopHasOneWinner) {
           state->source.get_token(), std::function<void()>([&calls = state->calls[c]] { ++calls; })));
     }
     {
-      std::lock_guard<std::mutex> guard(slot_mutex);
+      std::unique_lock<std::mutex> lock(slot_mutex);
       slot = state;
+      slot_changed.notify_all();
+      round_checked.wait(lock, [&] { return state->checked.load(std::memory_order_acquire); });
     }
-    while (!state->checked.load(std::memory_order_acquire)) std::this_thread::yield();
     done.push_back(std::move(state));
   }
-  finished = true;
+  {
+    std::lock_guard<std::mutex> guard(slot_mutex);
+    finished = true;
+    slot_changed.notify_all();
+  }
   for (auto& t : threads) t.join();
   for (const auto& state : done) {
     if (state->winners.load() != 1) failures.fetch_add(1);
