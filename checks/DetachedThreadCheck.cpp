@@ -91,13 +91,19 @@ void DetachedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
+  // Only detaches of a thread in the user's code (a report in a system header
+  // is not shown): the enclosing function comes from the parent map, built
+  // only for files that detach one.
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("detach"))),
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                        callee(cxxMethodDecl(hasName("detach"))),
+                        onThread(&Api),
                         forFunction(functionDecl().bind("function")))
           .bind("detach"),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(model::cApiFunction({"pthread_detach"}))),
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(model::cApiFunction({"pthread_detach"}))),
                forFunction(functionDecl().bind("function")))
           .bind("detach"),
       this);

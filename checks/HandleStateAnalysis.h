@@ -16,6 +16,7 @@
 #include "ThreadModel.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchersMacros.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <deque>
@@ -70,6 +71,42 @@ private:
   std::deque<std::string> ExtraNames;
   std::vector<model::ThreadClass> Classes;
 };
+
+//===--- Matchers over ThreadApi -------------------------------------------===//
+//
+// The checks' matchers filter by these, so that their callbacks (and what the
+// callbacks build: CFGs, the parent map) run only on thread code. The API
+// must outlive the matcher: it is the check's own member.
+
+/// A member call on a thread object (a std::thread, a QThread subclass, a
+/// type from the ThreadTypes option).
+AST_MATCHER_P(CXXMemberCallExpr, onThread, const ThreadApi *, Api) {
+  return Api->threadClass(Node.getRecordDecl()) != nullptr;
+}
+
+/// A declaration whose type is a thread object (not a reference or pointer).
+AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
+  return Api->threadClass(Node.getType()) != nullptr;
+}
+
+/// A declaration whose type the analysis follows: a thread object, a
+/// container or array of them, a pthread_t or an array of pthread_t.
+AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
+  const QualType T = Node.getType();
+  return Api->threadClass(T) || Api->elementClass(T) ||
+         Api->isPosixHandle(T) || Api->isPosixHandleArray(T);
+}
+
+/// A declaration whose type is a thread object or a container of them.
+AST_MATCHER_P(ValueDecl, hasThreadOrContainerType, const ThreadApi *, Api) {
+  const QualType T = Node.getType();
+  return Api->threadClass(T) || Api->elementClass(T);
+}
+
+/// An expression that constructs a thread object.
+AST_MATCHER_P(CXXConstructExpr, constructsThread, const ThreadApi *, Api) {
+  return Api->threadClass(Node.getType()) != nullptr;
+}
 
 /// What a handle holds on one path.
 enum class HandleState : unsigned char {

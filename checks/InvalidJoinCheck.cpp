@@ -22,13 +22,18 @@ void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
-  // Only functions that join or detach something are walked.
+  // Only functions that join or detach a thread are walked, and only in the
+  // user's code (a report in a system header is not shown): the enclosing
+  // function comes from the parent map, built only for files that do.
   Finder->addMatcher(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName("join", "detach"))),
+      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
+                        callee(cxxMethodDecl(hasAnyName("join", "detach"))),
+                        onThread(&Api),
                         forFunction(functionDecl().bind("function"))),
       this);
   Finder->addMatcher(
-      callExpr(callee(functionDecl(model::cApiFunction(
+      callExpr(unless(isExpansionInSystemHeader()),
+               callee(functionDecl(model::cApiFunction(
                    {"pthread_join", "pthread_detach", "CloseHandle"}))),
                forFunction(functionDecl().bind("function"))),
       this);

@@ -309,14 +309,32 @@ llvm::StringRef recommendedKillableTask() {
   return "threadlife::run_in_process";
 }
 
+namespace {
+// The identifier is compared first: most callees differ there, and the
+// comparison builds no qualified name.
+class CApiFunctionMatcher : public internal::MatcherInterface<FunctionDecl> {
+public:
+  explicit CApiFunctionMatcher(llvm::ArrayRef<llvm::StringRef> Names) {
+    for (llvm::StringRef Name : Names)
+      this->Names.push_back(Name.str());
+  }
+  bool matches(const FunctionDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    const IdentifierInfo *Id = Node.getIdentifier();
+    return Id && llvm::is_contained(Names, Id->getName()) &&
+           Node.isExternC() &&
+           Node.getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
+private:
+  // Owned: the caller's names may die with its frame.
+  std::vector<std::string> Names;
+};
+} // namespace
+
 internal::Matcher<FunctionDecl>
 cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
-  std::vector<std::string> Qualified;
-  for (llvm::StringRef Name : Names)
-    Qualified.push_back(("::" + Name).str());
-  // hasAnyName copies the names, so they may die with this frame.
-  std::vector<llvm::StringRef> Refs(Qualified.begin(), Qualified.end());
-  return functionDecl(hasAnyName(Refs), isExternC());
+  return internal::makeMatcher(new CApiFunctionMatcher(Names));
 }
 
 internal::BindableMatcher<Stmt> cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
