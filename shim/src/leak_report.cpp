@@ -83,6 +83,10 @@ std::size_t write_leak_report(int fd) {
   std::string text = "threadlife: " + std::to_string(threads.size()) +
                      (threads.size() == 1 ? " thread" : " threads") + " still running at exit:\n";
   for (const running_thread& t : threads) {
+    if (t.site.line == 0) {
+      text += "  \"" + t.name + "\" started at an unknown place\n";
+      continue;
+    }
     text += "  \"" + t.name + "\" started at " + t.site.file + ":" + std::to_string(t.site.line);
     if (t.site.function != nullptr && *t.site.function != '\0') {
       text += " in ";
@@ -112,6 +116,12 @@ void* list_thread(std::string name, const creation_site& site) {
     if (env != nullptr && *env != '\0' && std::strcmp(env, "0") != 0) enable_leak_report(2);
   }
   return handle;
+}
+
+void rename_listed_thread(void* handle, std::string name) {
+  thread_list& l = list();
+  std::lock_guard<std::mutex> lock(l.mutex);
+  static_cast<listed*>(handle)->thread.name = std::move(name);
 }
 
 void unlist_thread(void* handle) noexcept {

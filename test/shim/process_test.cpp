@@ -99,15 +99,21 @@ std::string daemons_at_exit(std::string_view path) {
 }
 THREADLIFE_PROCESS_TASK("daemons_at_exit", daemons_at_exit);
 
-unsigned leak_line = 0;
+// Leaves three threads running: a tracked std::thread, a tracked jthread and a plain
+// jthread named by set_name(), all detached; returns the line of the first two.
 std::string leak_at_exit(std::string_view path) {
   const int fd = ::open(std::string(path).c_str(), O_WRONLY | O_CREAT | O_TRUNC, 0600);
   ::dup2(fd, 2);
   ::close(fd);
-  leak_line = __LINE__ + 1;
+  const unsigned line = __LINE__ + 1;
   std::thread(tl::tracked("forgotten", [] { for (;;) std::this_thread::sleep_for(1h); })).detach();
+  tl::jthread(tl::tracked("forgotten-j", [] { for (;;) std::this_thread::sleep_for(1h); })).detach();
+  tl::jthread plain([] { for (;;) std::this_thread::sleep_for(1h); });
+  plain.set_name("named-later");
+  plain.detach();
   tl::jthread joined(tl::tracked("joined", [] {}));
-  return std::to_string(leak_line);
+  tl::jthread joined_plain([] {});
+  return std::to_string(line);
 }
 THREADLIFE_PROCESS_TASK("leak_at_exit", leak_at_exit);
 
@@ -285,10 +291,16 @@ TEST(ProcessAtExit, LeakReportListsThreadsStillRunning) {
   ASSERT_EQ(r.outcome, tl::process_outcome::completed) << r.error;
   const std::string err = slurp(path);
   ::unlink(path.c_str());
-  EXPECT_NE(err.find("threadlife: 1 thread still running at exit:"), std::string::npos) << err;
+  EXPECT_NE(err.find("threadlife: 3 threads still running at exit:"), std::string::npos) << err;
   EXPECT_NE(err.find("\"forgotten\" started at "), std::string::npos) << err;
   EXPECT_NE(err.find("process_test.cpp:" + r.output), std::string::npos) << err;
+  EXPECT_NE(err.find("\"forgotten-j\" started at "), std::string::npos) << err;
+  EXPECT_NE(err.find("process_test.cpp:" + std::to_string(std::stoul(r.output) + 1)),
+            std::string::npos)
+      << err;
+  EXPECT_NE(err.find("\"named-later\" started at an unknown place"), std::string::npos) << err;
   EXPECT_EQ(err.find("\"joined\""), std::string::npos) << err;
+  EXPECT_EQ(err.find("\"jthread\""), std::string::npos) << err;
 }
 
 TEST(ProcessAtExit, NoReportWithoutOptingIn) {

@@ -7,7 +7,13 @@
 //    resource_deadlock_would_occur.
 // and adds what no standard thread has:
 //  - join_for(d) / join_until(t): a join that gives up after a while and says so;
-//  - set_name(name): a name shown by debuggers, `top -H` and `ps -L`.
+//  - set_name(name): a name shown by debuggers, `top -H` and `ps -L`;
+//  - a place in the leak report (leak_report.hpp) for as long as the thread runs, detached
+//    or not: under its set_name() name, "jthread" until then. The constructor keeps
+//    std::jthread's signature, so it cannot capture where it was called; a callable
+//    wrapped in tracked(name, f) brings its name and that place along:
+//
+//      threadlife::jthread t(threadlife::tracked("poller", poll));  // "poller", file:line
 #ifndef THREADLIFE_JTHREAD_HPP
 #define THREADLIFE_JTHREAD_HPP
 
@@ -21,6 +27,7 @@
 
 #include <threadlife/detail/saturating_deadline.hpp>
 #include <threadlife/detail/thread_exit.hpp>
+#include <threadlife/leak_report.hpp>
 #include <threadlife/stop_token.hpp>
 #include <threadlife/thread_name.hpp>
 
@@ -38,7 +45,8 @@ class jthread {
   /// Starts a thread running `invoke(f', get_stop_token(), args'...)` if that is
   /// well-formed, else `invoke(f', args'...)`, where f' and args' are copies made (and
   /// whose exceptions are thrown) in the calling thread. An exception escaping the callable
-  /// calls std::terminate.
+  /// calls std::terminate. The thread is listed in the leak report until it ends: as
+  /// "jthread" with no known place, or with the name and place of a tracked() callable.
   template <class F, class... Args,
             std::enable_if_t<!std::is_same_v<std::remove_cv_t<std::remove_reference_t<F>>,
                                              jthread>,
@@ -51,10 +59,11 @@ class jthread {
                   "without a leading stop_token");
     exit_ = detail::thread_exit::create();
     try {
+      exit_->adopt_listing(listing_of(f));
       thread_ = std::thread(&run<fn, std::decay_t<Args>...>, exit_, source_.get_token(),
                             std::forward<F>(f), std::forward<Args>(args)...);
     } catch (...) {
-      exit_->release();  // both references: the thread never started
+      exit_->release();  // both references: the thread never started (this unlists it)
       exit_->release();
       exit_ = nullptr;
       throw;
@@ -132,10 +141,13 @@ class jthread {
   /// Same as get_stop_source().request_stop().
   bool request_stop() noexcept { return source_.request_stop(); }
 
-  /// Names the thread (at most 15 bytes on Linux; longer names are cut). Returns false if
-  /// not joinable or if the platform refused.
+  /// Names the thread (at most 15 bytes on Linux; longer names are cut) and its leak
+  /// report entry (the whole name). Returns false if not joinable or if the platform
+  /// refused.
   bool set_name(std::string_view name) noexcept {
-    return joinable() && set_thread_name(thread_.native_handle(), name);
+    if (!joinable()) return false;
+    exit_->rename(name);
+    return set_thread_name(thread_.native_handle(), name);
   }
 
  private:
@@ -147,6 +159,18 @@ class jthread {
       std::invoke(std::move(fn), std::move(token), std::move(args)...);
     } else {
       std::invoke(std::move(fn), std::move(args)...);
+    }
+  }
+
+  // The leak report entry for a thread running `f`: the one a tracked() callable made in
+  // the caller (taken over, so it is not listed twice), else a new one.
+  template <class F>
+  static void* listing_of(F& f) {
+    if constexpr (detail::is_tracked_callable<std::remove_cv_t<F>>::value &&
+                  !std::is_const_v<F>) {
+      return f.release_listing();
+    } else {
+      return detail::list_thread("jthread", creation_site{});
     }
   }
 

@@ -9,10 +9,13 @@
 //   threadlife: 1 thread still running at exit:
 //     "poller" started at src/server.cpp:42 in start_polling
 //
-// Threads of thread_scope and daemon() are listed by themselves; wrap any other thread's
-// callable in tracked() to list it:
+// Every threadlife::jthread is listed, under its set_name() name ("jthread" until then).
+// Its constructor keeps std::jthread's signature, so it cannot see where it was called
+// from: wrap the callable in tracked() to give the name and record the place. tracked()
+// also lists a std::thread. Threads of thread_scope and daemon() carry both by themselves.
 //
 //   threadlife::jthread t(threadlife::tracked("poller", [](threadlife::stop_token st) {...}));
+//   threadlife::jthread u(work);  u.set_name("worker");   // "worker", place unknown
 //
 // The report runs after the exit-time shutdown of daemons, so a daemon that stopped in
 // time is not reported and one that did not is.
@@ -33,6 +36,7 @@ namespace threadlife {
 
 /// Where a thread was started: file, line and function of the call, captured by a default
 /// argument (std::source_location in C++20; the compiler builtins it is made of in C++17).
+/// Line 0 and an empty file: not known.
 struct creation_site {
   const char* file = "";
   unsigned line = 0;
@@ -75,6 +79,7 @@ namespace detail {
 
 // Compiled once; the handle is opaque.
 void* list_thread(std::string name, const creation_site& site);
+void rename_listed_thread(void* handle, std::string name);
 void unlist_thread(void* handle) noexcept;
 
 // Lists a thread for as long as the object lives; the object moves into the thread with
@@ -88,6 +93,9 @@ class thread_listing {
   ~thread_listing() {
     if (handle_ != nullptr) unlist_thread(handle_);
   }
+
+  // Hands the entry over to a new owner, who unlists it (see jthread).
+  void* release() noexcept { return std::exchange(handle_, nullptr); }
 
  private:
   void* handle_;
@@ -106,10 +114,19 @@ class tracked_callable {
     return std::invoke(f_, std::forward<Args>(args)...);
   }
 
+  // A jthread adopts the entry: it then lives until the thread's very end and follows
+  // set_name(). The callable is no longer listed by itself.
+  void* release_listing() noexcept { return listing_.release(); }
+
  private:
   thread_listing listing_;
   F f_;
 };
+
+template <class T>
+struct is_tracked_callable : std::false_type {};
+template <class F>
+struct is_tracked_callable<tracked_callable<F>> : std::true_type {};
 
 }  // namespace detail
 

@@ -6,6 +6,10 @@
 // so it fires after the user's callable, its arguments, and every thread_local the user
 // code created are gone: once the flag is up, join() only waits for the kernel to reap
 // the thread.
+//
+// It also holds the thread's entry in the leak report (leak_report.hpp): shared by the
+// jthread, which renames the entry, and the thread, which unlists it just before raising
+// the flag. The mutex makes a rename and the thread's end take turns.
 #ifndef THREADLIFE_DETAIL_THREAD_EXIT_HPP
 #define THREADLIFE_DETAIL_THREAD_EXIT_HPP
 
@@ -13,6 +17,11 @@
 #include <chrono>
 #include <condition_variable>
 #include <mutex>
+#include <string>
+#include <string_view>
+#include <utility>
+
+#include <threadlife/leak_report.hpp>
 
 namespace threadlife::detail {
 
@@ -25,10 +34,31 @@ class thread_exit {
     if (refs_.fetch_sub(1, std::memory_order_acq_rel) == 1) delete this;
   }
 
+  // Takes over a leak report entry (list_thread): unlisted when the thread ends, or when
+  // this object dies if the thread never started.
+  void adopt_listing(void* handle) noexcept {
+    std::lock_guard<std::mutex> guard(mutex_);
+    listing_ = handle;
+  }
+
+  // Renames the thread's entry, if the thread has not ended yet.
+  void rename(std::string_view name) noexcept {
+    std::lock_guard<std::mutex> guard(mutex_);
+    if (listing_ == nullptr) return;
+    try {
+      rename_listed_thread(listing_, std::string(name));
+    } catch (...) {
+      // Out of memory: the report keeps the old name.
+    }
+  }
+
   // Called by the thread once its callable is done.
   void signal() noexcept {
     {
       std::lock_guard<std::mutex> guard(mutex_);
+      // Gone from the report before the flag is up: a timed join that succeeds sees it
+      // unlisted.
+      if (listing_ != nullptr) unlist_thread(std::exchange(listing_, nullptr));
       exited_ = true;
     }
     // Outside the lock so the woken joiner does not block on it; our reference keeps
@@ -48,11 +78,15 @@ class thread_exit {
 
  private:
   thread_exit() = default;
+  ~thread_exit() {
+    if (listing_ != nullptr) unlist_thread(listing_);
+  }
 
   std::atomic<int> refs_{2};
   std::mutex mutex_;
   std::condition_variable exited_cv_;
   bool exited_ = false;
+  void* listing_ = nullptr;  // the leak report entry, until the thread ends
 };
 
 struct thread_exit_notifier {
