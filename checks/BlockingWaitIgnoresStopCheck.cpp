@@ -133,7 +133,10 @@ void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
     Observers.push_back(Name);
   // Only loops with an observation in them are analysed: find the
   // observations, then walk up to their loops.
-  Finder->addMatcher(callExpr(anyOf(callee(functionDecl(hasAnyName(Observers))),
+  // A loop in a system header is never analysed (see analyseLoop()), and an
+  // observation in one is inside such a loop, if in any.
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              anyOf(callee(functionDecl(hasAnyName(Observers))),
                                     hasAnyArgument(expr(hasType(qualType(
                                         anyOf(Token, references(Token))))))))
                          .bind("observation"),

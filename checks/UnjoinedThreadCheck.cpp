@@ -73,17 +73,29 @@ void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
 }
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
-  // Cheap filters first: the CFG is built only for functions with a handle.
-  Finder->addMatcher(
-      varDecl(hasLocalStorage(), unless(parmVarDecl())).bind("local"), this);
-  Finder->addMatcher(callExpr(callee(functionDecl(model::cApiFunction(
-                                  {"CreateThread", "_beginthreadex"}))))
+  // Filter by type in the matchers, so that callbacks run on thread handles
+  // only, and only in the user's code: every report is at the handle's
+  // declaration, the temporary or the create call, and a report in a system
+  // header is not shown.
+  auto User = unless(isExpansionInSystemHeader());
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), User,
+                             hasHandleType(&Api))
+                         .bind("local"),
+                     this);
+  Finder->addMatcher(callExpr(User, callee(functionDecl(model::cApiFunction(
+                                        {"CreateThread", "_beginthreadex"}))))
                          .bind("create"),
                      this);
-  Finder->addMatcher(fieldDecl().bind("field"), this);
   Finder->addMatcher(
-      cxxConstructExpr(unless(argumentCountIs(0))).bind("construct"), this);
-  Finder->addMatcher(varDecl(hasStaticStorageDuration()).bind("static"), this);
+      fieldDecl(User, hasThreadOrContainerType(&Api)).bind("field"), this);
+  Finder->addMatcher(cxxConstructExpr(unless(argumentCountIs(0)), User,
+                                      constructsThread(&Api))
+                         .bind("construct"),
+                     this);
+  Finder->addMatcher(
+      varDecl(hasStaticStorageDuration(), User, hasThreadType(&Api))
+          .bind("static"),
+      this);
 }
 
 void UnjoinedThreadCheck::registerPPCallbacks(const SourceManager &,
@@ -109,12 +121,9 @@ HandleStateAnalysis &UnjoinedThreadCheck::analysis(ASTContext &Context) {
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   analysis(*Result.Context);
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("local")) {
-    QualType T = Var->getType();
-    if (Api.threadClass(T) || Api.elementClass(T) || Api.isPosixHandle(T) ||
-        Api.isPosixHandleArray(T))
-      if (const auto *FD =
-              dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
-        checkFunction(FD);
+    if (const auto *FD =
+            dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
+      checkFunction(FD);
     return;
   }
   if (const auto *Create = Result.Nodes.getNodeAs<CallExpr>("create")) {
