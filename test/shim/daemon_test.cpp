@@ -32,15 +32,14 @@ bool contains(const std::vector<std::string>& names, const std::string& name) {
 TEST(Daemon, ShutdownStopsAndJoinsWithCleanup) {
   auto cleaned = std::make_shared<std::atomic<int>>(0);
   ASSERT_TRUE(tl::daemon("flusher", [cleaned](tl::stop_token token) {
-    while (tl::sleep_for(token, 10s)) {
+    while (tl::sleep_for(token, 1h)) {
     }
     ++*cleaned;  // the cleanup a daemon=True thread never gets to do
   }));
   ASSERT_TRUE(tl::daemon("plain", [cleaned] { ++*cleaned; }));
   EXPECT_TRUE(contains(tl::running_daemons(), "flusher"));
-  const auto start = std::chrono::steady_clock::now();
-  EXPECT_TRUE(tl::shutdown(5s).empty());
-  EXPECT_LT(std::chrono::steady_clock::now() - start, 4s);
+  // Only the stop can end the hour's sleep within the minute: nobody named means it did.
+  EXPECT_TRUE(tl::shutdown(60s).empty());
   EXPECT_EQ(cleaned->load(), 2);
   EXPECT_TRUE(tl::running_daemons().empty());
 }
@@ -53,15 +52,17 @@ TEST(Daemon, ThoseThatDoNotFinishAreNamedAndLeft) {
     *finished = true;
   }));
   ASSERT_TRUE(tl::daemon("polite", [](tl::stop_token token) {
-    while (tl::sleep_for(token, 10s)) {
+    while (tl::sleep_for(token, 1h)) {
     }
   }));
+  // "polite" has the whole timeout to wake and finish, however loaded the machine: the
+  // wait for "stubborn" uses it all up.
   const auto start = std::chrono::steady_clock::now();
-  const std::vector<std::string> late = tl::shutdown(50ms);
+  const std::vector<std::string> late = tl::shutdown(2s);
   const auto took = std::chrono::steady_clock::now() - start;
   EXPECT_EQ(late, std::vector<std::string>{"stubborn"});
-  EXPECT_GE(took, 50ms);
-  EXPECT_LT(took, 5s);
+  EXPECT_GE(took, 2s);
+  EXPECT_LT(took, 60s);
   EXPECT_TRUE(tl::running_daemons().empty());  // left: no longer the registry's
   *release = true;
   while (!*finished) std::this_thread::sleep_for(1ms);
@@ -70,7 +71,7 @@ TEST(Daemon, ThoseThatDoNotFinishAreNamedAndLeft) {
 TEST(Daemon, FinishedDaemonsAreReapedWithoutShutdown) {
   std::atomic<int> ran{0};
   for (int i = 0; i < 20; ++i) ASSERT_TRUE(tl::daemon("short", [&ran] { ++ran; }));
-  const auto until = std::chrono::steady_clock::now() + 10s;
+  const auto until = std::chrono::steady_clock::now() + 60s;
   while (!tl::running_daemons().empty() && std::chrono::steady_clock::now() < until) {
     std::this_thread::sleep_for(1ms);
   }
@@ -81,7 +82,7 @@ TEST(Daemon, FinishedDaemonsAreReapedWithoutShutdown) {
 TEST(Daemon, AnExceptionEndsOnlyThatDaemonAndIsReported) {
   testing::internal::CaptureStderr();
   ASSERT_TRUE(tl::daemon("thrower", [] { throw std::runtime_error("disk full"); }));
-  EXPECT_TRUE(tl::shutdown(5s).empty());
+  EXPECT_TRUE(tl::shutdown(60s).empty());
   const std::string err = testing::internal::GetCapturedStderr();
   EXPECT_NE(err.find("daemon \"thrower\" ended by an exception: disk full"), std::string::npos)
       << err;
@@ -99,8 +100,8 @@ TEST(Daemon, DaemonsStartedByDaemonsAreStoppedToo) {
     }
     ++stopped;
   }));
-  std::this_thread::sleep_for(10ms);
-  EXPECT_TRUE(tl::shutdown(5s).empty());
+  std::this_thread::sleep_for(10ms);  // the child may start before or during the shutdown
+  EXPECT_TRUE(tl::shutdown(60s).empty());
   EXPECT_EQ(stopped.load(), 2);
 }
 
@@ -117,7 +118,7 @@ TEST(DaemonStress, ManyDaemonsStartedAndShutDown) {
         ++stopped;
       }));
     }
-    ASSERT_TRUE(tl::shutdown(10s).empty());
+    ASSERT_TRUE(tl::shutdown(60s).empty());
     ASSERT_EQ(stopped.load(), 16);
   }
 }

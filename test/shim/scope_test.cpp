@@ -94,7 +94,13 @@ TEST(ThreadScope, FirstFailureStopsTheSiblingsAndIsRethrownFromJoin) {
 TEST(ThreadScope, OnlyTheFirstOfSeveralFailuresComesOut) {
   tl::thread_scope scope;
   scope.spawn([] { throw std::runtime_error("first"); });
-  std::this_thread::sleep_for(20ms);
+  // The first failure is kept before it stops the scope: once stopped, "first" is in,
+  // however late its thread ran.
+  const auto until = std::chrono::steady_clock::now() + 60s;
+  while (!scope.stop_requested() && std::chrono::steady_clock::now() < until) {
+    std::this_thread::sleep_for(1ms);
+  }
+  ASSERT_TRUE(scope.stop_requested());
   scope.spawn([] { throw std::runtime_error("second"); });
   EXPECT_THROW(
       {
