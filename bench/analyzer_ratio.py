@@ -1,6 +1,8 @@
 """Times clang -fsyntax-only, the threadlife driver and clang-tidy with the
 plugin over every file of a compilation database, one file at a time, each the
-best of N repetitions, and prints each total beside the ratios."""
+best of N repetitions, and prints each total beside the ratios. The driver and
+clang-tidy start once per file and process all of its compile commands; clang
+runs once per command."""
 
 import argparse
 import json
@@ -48,19 +50,26 @@ def main():
     a = parse_args()
     with open(os.path.join(a.build_dir, 'compile_commands.json')) as f:
         entries = json.load(f)
-    totals = {'clang -fsyntax-only': 0.0, 'threadlife': 0.0, 'clang-tidy + plugin': 0.0}
+    # A file compiled by several targets has several commands; the analyzers
+    # run all of them for the file, so clang's side is their sum.
+    files = {}
     for e in entries:
-        path = os.path.join(e['directory'], e['file'])
-        totals['clang -fsyntax-only'] += best_time(
-            syntax_only_command(e, a.clang, a.resource_dir), e['directory'], a.repetitions)
+        files.setdefault(os.path.join(e['directory'], e['file']), []).append(e)
+    totals = {'clang -fsyntax-only': 0.0, 'threadlife': 0.0, 'clang-tidy + plugin': 0.0}
+    for path, commands in files.items():
+        for e in commands:
+            totals['clang -fsyntax-only'] += best_time(
+                syntax_only_command(e, a.clang, a.resource_dir), e['directory'], a.repetitions)
+        cwd = commands[0]['directory']
         totals['threadlife'] += best_time(
-            [a.threadlife, '-j1', '--quiet', '-p', a.build_dir, path], e['directory'], a.repetitions)
+            [a.threadlife, '-j1', '--quiet', '-p', a.build_dir, path], cwd, a.repetitions)
         totals['clang-tidy + plugin'] += best_time(
             [a.clang_tidy, '--load', a.plugin, '--checks=-*,threadlife-*', '--quiet',
-             '-p', a.build_dir, path], e['directory'], a.repetitions)
+             '-p', a.build_dir, path], cwd, a.repetitions)
     base = totals['clang -fsyntax-only']
     tidy = totals['clang-tidy + plugin']
-    print('%d files of %s, best of %d runs each' % (len(entries), a.build_dir, a.repetitions))
+    print('%d files (%d compile commands) of %s, best of %d runs each' % (
+        len(files), len(entries), a.build_dir, a.repetitions))
     for name, seconds in totals.items():
         print('  %-22s %8.3f s   %.2fx clang -fsyntax-only   %.2fx clang-tidy' % (
             name, seconds, seconds / base, seconds / tidy))
