@@ -291,6 +291,12 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   const model::BlockingCall *Blocking = model::findBlockingCall(F);
   if (!Blocking || llvm::any_of(Call.arguments(), isStopToken))
     return;
+  // How long the call may block, when its duration argument is a constant.
+  auto BlockedMillis = [&]() -> std::optional<double> {
+    if (!Blocking->Arg || *Blocking->Arg >= Call.getNumArgs())
+      return std::nullopt;
+    return durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx);
+  };
 
   switch (Blocking->Kind) {
   case BlockKind::ConditionWait:
@@ -317,10 +323,7 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
       Note();
       return;
     }
-    std::optional<double> Millis =
-        Blocking->Arg && *Blocking->Arg < Call.getNumArgs()
-            ? durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx)
-            : std::nullopt;
+    std::optional<double> Millis = BlockedMillis();
     if (!Millis || *Millis <= MaxSleep)
       return;
     Report("%0 waits up to %1 and a stop request does not wake it; wait with "
@@ -331,10 +334,7 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
     return;
   }
   case BlockKind::Sleep: {
-    std::optional<double> Millis =
-        Blocking->Arg && *Blocking->Arg < Call.getNumArgs()
-            ? durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx)
-            : std::nullopt;
+    std::optional<double> Millis = BlockedMillis();
     if (!Millis || *Millis <= MaxSleep)
       return;
     Report("%0 sleeps %1 and a stop request does not wake it, so stopping the "
