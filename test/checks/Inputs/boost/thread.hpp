@@ -26,6 +26,12 @@ public:
   void detach();
   bool joinable() const noexcept;
 };
+class scoped_thread {
+public:
+  template <class F> explicit scoped_thread(F f);
+  void join();
+  bool joinable() const noexcept;
+};
 namespace this_thread {
 void interruption_point();
 bool interruption_requested() noexcept;
