@@ -66,12 +66,15 @@ def main():
         totals['clang-tidy + plugin'] += best_time(
             [a.clang_tidy, '--load', a.plugin, '--checks=-*,threadlife-*', '--quiet',
              '-p', a.build_dir, path], cwd, a.repetitions)
+    # How people run it on a project: one process for every file.
+    totals['threadlife -p (one run)'] = best_time(
+        [a.threadlife, '-j1', '--quiet', '-p', a.build_dir], a.build_dir, a.repetitions)
     base = totals['clang -fsyntax-only']
     tidy = totals['clang-tidy + plugin']
     print('%d files (%d compile commands) of %s, best of %d runs each' % (
         len(files), len(entries), a.build_dir, a.repetitions))
     for name, seconds in totals.items():
-        print('  %-22s %8.3f s   %.2fx clang -fsyntax-only   %.2fx clang-tidy' % (
+        print('  %-24s %8.3f s   %.2fx clang -fsyntax-only   %.2fx clang-tidy' % (
             name, seconds, seconds / base, seconds / tidy))
 
 
