@@ -14,10 +14,6 @@
 #include <string>
 #include <thread>
 
-#ifndef THREADLIFE_STRESS_DIVISOR
-#define THREADLIFE_STRESS_DIVISOR 1
-#endif
-
 namespace tl = threadlife;
 using namespace std::chrono_literals;
 

@@ -29,10 +29,6 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
-#ifndef THREADLIFE_STRESS_DIVISOR
-#define THREADLIFE_STRESS_DIVISOR 1
-#endif
-
 namespace tl = threadlife;
 using namespace std::chrono_literals;
 using clock_type = std::chrono::steady_clock;

@@ -14,10 +14,6 @@
 #include <thread>
 #include <vector>
 
-#ifndef THREADLIFE_STRESS_DIVISOR
-#define THREADLIFE_STRESS_DIVISOR 1
-#endif
-
 namespace tl = threadlife;
 using namespace std::chrono_literals;
 using steady = std::chrono::steady_clock;
