@@ -9,22 +9,26 @@
 //===----------------------------------------------------------------------===//
 
 #include "CheckDocs.h"
+#include "CompileCommands.h"
+#include "ConfigScope.h"
 #include "FileAnalysis.h"
+#include "FixSet.h"
+#include "ParallelRun.h"
 #include "Reports.h"
+#include "RunResults.h"
 #include "TidyVersion.h"
+#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include "clang/Tooling/JSONCompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
-#include "llvm/Support/Process.h"
-#include "llvm/Support/ThreadPool.h"
-#include "llvm/Support/WithColor.h"
-#include <map>
-#include <mutex>
+#include "llvm/Support/Path.h"
+#include "llvm/Support/Regex.h"
+#include "llvm/Support/Signals.h"
+#include <unistd.h>
 
 using namespace clang;
 using namespace clang::tidy;
@@ -95,12 +99,6 @@ constexpr int ExitClean = 0;
 constexpr int ExitFindingsOrFailures = 1;
 constexpr int ExitUsage = 2;
 
-void error(const Twine &Message) {
-  WithColor::error(errs(), "threadlife") << Message << "\n";
-}
-
-ClangTidyGlobalOptions globalOptions() { return ClangTidyGlobalOptions(); }
-
 ClangTidyOptions defaultOptions() {
   ClangTidyOptions Defaults = ClangTidyOptions::getDefaults();
   Defaults.Checks = "-*,threadlife-*";
@@ -121,26 +119,24 @@ ClangTidyOptions overrideOptions() {
   return Overrides;
 }
 
-/// Every check the driver knows, including clang-analyzer-* ones.
-StringSet<> knownChecks() {
-  ClangTidyOptions All = defaultOptions();
-  All.Checks = "*";
-  StringSet<> Names;
-  for (const std::string &Name : threadlife::enabledCheckNames(All))
-    Names.insert(Name);
-  return Names;
-}
-
-/// A --checks entry that names no check is a typo, not a wish.
-bool validateCheckGlobs(StringRef Globs) {
-  StringSet<> Known = knownChecks();
+/// Every entry of a command-line glob list must name a threadlife check: the
+/// driver runs no other, and a glob that matches nothing is a typo.
+bool validateGlobs(StringRef Option, StringRef Globs) {
   SmallVector<StringRef> Entries;
   Globs.split(Entries, ',', -1, false);
   for (StringRef Entry : Entries) {
-    StringRef Name = Entry.trim().ltrim('-');
-    if (Name.empty() || Name.contains('*') || Known.contains(Name))
+    StringRef Glob = Entry.trim().ltrim('-').trim();
+    if (Glob.empty() || Glob == "*")
       continue;
-    error("unknown check '" + Name + "'; see --list-checks");
+    GlobList Pattern(Glob);
+    if (llvm::any_of(threadlife::threadlifeCheckNames(),
+                     [&](const std::string &N) { return Pattern.contains(N); }))
+      continue;
+    threadlife::printError(
+        (Glob.contains('*') ? "'" + Glob + "' in --" + Option +
+                                  " matches no threadlife check"
+                            : "unknown check '" + Glob + "'") +
+        "; see --list-checks");
     return false;
   }
   return true;
@@ -152,26 +148,87 @@ std::optional<ClangTidyOptions> configOption() {
   if (ConfigFile.getNumOccurrences()) {
     auto Buffer = MemoryBuffer::getFile(ConfigFile);
     if (!Buffer) {
-      error("cannot read configuration file '" + ConfigFile +
-            "': " + Buffer.getError().message());
+      threadlife::printError("cannot read configuration file '" + ConfigFile +
+                             "': " + Buffer.getError().message());
       return std::nullopt;
     }
     Text = (*Buffer)->getBuffer().str();
-    Origin = "'" + ConfigFile + "'";
+    Origin = ConfigFile;
   }
-  auto Parsed = parseConfiguration(MemoryBufferRef(Text, Origin));
+  std::string Error;
+  auto Parsed = threadlife::parseConfigFile(
+      MemoryBufferRef(Text, Origin),
+      [](const std::string &W) { threadlife::printWarning(W); }, Error);
   if (!Parsed) {
-    error("malformed configuration " + Origin + ": " +
-          Parsed.getError().message());
+    threadlife::printError("malformed configuration " +
+                           (Origin == "--config" ? Origin : "'" + Origin + "'") +
+                           ": " + Error);
     return std::nullopt;
   }
   return *Parsed;
 }
 
-int listChecks(const threadlife::AnalysisSettings &Settings) {
-  ClangTidyOptions Options = Settings.Defaults;
-  Options.mergeWith(Settings.Config ? *Settings.Config : ClangTidyOptions(), 0);
-  Options.mergeWith(Settings.Overrides, 0);
+/// The options that do not depend on any file, checked before anything runs.
+bool validateCommandLine() {
+  if (ConfigText.getNumOccurrences() && ConfigFile.getNumOccurrences()) {
+    threadlife::printError("--config and --config-file both give the "
+                           "configuration; use one");
+    return false;
+  }
+  if (Fix && OutputFormat != Format::Text) {
+    threadlife::printError("--fix works with --format=text; use "
+                           "--export-fixes with SARIF or JSON");
+    return false;
+  }
+  std::string RegexError;
+  if (HeaderFilter.getNumOccurrences() &&
+      !Regex(HeaderFilter).isValid(RegexError)) {
+    threadlife::printError("invalid --header-filter '" + HeaderFilter +
+                           "': " + RegexError);
+    return false;
+  }
+  if (ChecksGlobs.getNumOccurrences() && !validateGlobs("checks", ChecksGlobs))
+    return false;
+  if (WarningsAsErrors.getNumOccurrences() &&
+      !validateGlobs("warnings-as-errors", WarningsAsErrors))
+    return false;
+  if (!ExportFixes.empty())
+    if (Error E = threadlife::checkWritable(ExportFixes)) {
+      threadlife::printError("cannot write '" + ExportFixes +
+                             "': " + toString(std::move(E)));
+      return false;
+    }
+  return true;
+}
+
+/// The files named (or, with -p alone, the database's), absolute, each once.
+std::vector<threadlife::InputFile>
+inputFiles(const tooling::CompilationDatabase *Compilations) {
+  std::vector<std::string> Names(Sources.begin(), Sources.end());
+  if (Names.empty() && Compilations && !BuildPath.empty())
+    Names = Compilations->getAllFiles();
+  std::vector<threadlife::InputFile> Files;
+  StringSet<> Seen;
+  for (const std::string &Name : Names) {
+    SmallString<256> Path(Name);
+    sys::fs::make_absolute(Path);
+    sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+    if (Seen.insert(Path).second)
+      Files.push_back({Name, Path.str().str()});
+  }
+  return Files;
+}
+
+int listChecks(const threadlife::AnalysisSettings &Settings,
+               ArrayRef<threadlife::InputFile> Files) {
+  SmallString<256> Where;
+  if (!Files.empty()) {
+    Where = Files.front().Path;
+  } else {
+    sys::fs::current_path(Where);
+    sys::path::append(Where, "-");
+  }
+  ClangTidyOptions Options = threadlife::effectiveOptions(Where, Settings);
   outs() << "Enabled checks:";
   for (const std::string &Name : threadlife::enabledCheckNames(Options))
     outs() << "\n    " << Name;
@@ -184,86 +241,151 @@ int explain(StringRef Check) {
   if (!Doc && !Check.starts_with("threadlife-"))
     Doc = threadlife::findCheckDoc(("threadlife-" + Check).str());
   if (!Doc) {
-    error("unknown check '" + Check + "'; see --list-checks");
+    threadlife::printError("unknown check '" + Check + "'; see --list-checks");
     return ExitUsage;
   }
   outs() << Doc->lesson();
   return ExitClean;
 }
 
-/// Shows "[done/total] file" on one terminal line while files are analysed.
-class Progress {
-public:
-  explicit Progress(size_t Total)
-      : Total(Total), Shown(Total > 1 && errs().is_displayed()) {}
-  void finished(StringRef File) {
-    std::lock_guard<std::mutex> Lock(Mutex);
-    ++Done;
-    if (Shown)
-      errs() << "\r\x1b[K[" << Done << "/" << Total << "] " << File;
+/// Where compile commands come from: the flags after `--`, -p, or (when
+/// neither) each file's own database.
+bool loadCompilations(
+    int &Argc, const char **Argv,
+    std::unique_ptr<tooling::CompilationDatabase> &Compilations,
+    std::string &Origin) {
+  std::string FixedError;
+  Compilations = tooling::FixedCompilationDatabase::loadFromCommandLine(
+      Argc, Argv, FixedError);
+  if (!FixedError.empty()) {
+    threadlife::printError("the compiler flags after --: " + FixedError);
+    return false;
   }
-  ~Progress() {
-    if (Shown)
-      errs() << "\r\x1b[K";
-  }
-
-private:
-  std::mutex Mutex;
-  size_t Total;
-  size_t Done = 0;
-  bool Shown;
-};
-
-std::vector<threadlife::FileAnalysis>
-analyseAll(ArrayRef<std::string> Files,
-           const threadlife::AnalysisSettings &Settings) {
-  std::vector<threadlife::FileAnalysis> Results(Files.size());
-  Progress Bar(Files.size());
-  DefaultThreadPool Pool(hardware_concurrency(Jobs));
-  for (size_t I = 0; I < Files.size(); ++I)
-    Pool.async([&, I] {
-      Results[I] = threadlife::analyseFile(Files[I], Settings);
-      Bar.finished(Files[I]);
-    });
-  Pool.wait();
-  return Results;
+  if (Compilations)
+    Origin = "the flags after --";
+  return true;
 }
 
-/// ": 2 forced-kill, 1 unjoined-thread" for the summary line.
-std::string summaryByCheck(const std::map<std::string, unsigned> &Counts) {
-  std::string Summary;
-  for (const auto &[Check, Count] : Counts)
-    Summary += formatv("{0} {1} {2}", Summary.empty() ? ":" : ",", Count,
-                       StringRef(Check).drop_front(
-                           StringRef(Check).starts_with("threadlife-")
-                               ? strlen("threadlife-")
-                               : 0))
-                   .str();
-  return Summary;
+bool loadBuildPath(std::unique_ptr<tooling::CompilationDatabase> &Compilations,
+                   std::string &Origin) {
+  if (BuildPath.empty())
+    return true;
+  if (Compilations) {
+    threadlife::printWarning("-p is ignored: the compiler flags after -- "
+                             "apply to every file");
+    return true;
+  }
+  auto Loaded = threadlife::loadBuildDatabase(BuildPath);
+  if (!Loaded) {
+    threadlife::printError(toString(Loaded.takeError()));
+    return false;
+  }
+  Compilations = std::move(*Loaded);
+  Origin = "'" + BuildPath + "/compile_commands.json'";
+  return true;
+}
+
+/// A failed write to stdout ends the run with one line, not LLVM's crash
+/// report (a closed pipe included: `threadlife ... | head`).
+void handleClosedStdout() {
+  sys::SetOneShotPipeSignalFunction([] {
+    static const char Message[] =
+        "threadlife: error: cannot write to standard output: Broken pipe\n";
+    [[maybe_unused]] ssize_t Ignored = ::write(2, Message, sizeof Message - 1);
+    ::_exit(ExitFindingsOrFailures);
+  });
+}
+
+bool stdoutWritten() {
+  outs().flush();
+  if (!outs().has_error())
+    return true;
+  std::error_code EC = outs().error();
+  outs().clear_error();
+  threadlife::printError("cannot write to standard output: " + EC.message());
+  return false;
+}
+
+/// Writes the reports and the fixes of the run; false if any was not written.
+bool finish(const threadlife::RunResults &Run,
+            const threadlife::AnalysisSettings &Settings) {
+  if (OutputFormat == Format::Sarif)
+    threadlife::writeSarif(Run.files(), outs());
+  else if (OutputFormat == Format::Json)
+    threadlife::writeJson(Run.files(), outs());
+  bool Written = stdoutWritten();
+
+  if (!ExportFixes.empty()) {
+    std::vector<ClangTidyError> All = Run.allDiagnostics();
+    std::string Main = Run.files().empty() ? "" : Run.files().front().Path;
+    if (Error E = threadlife::writeAtomically(ExportFixes, [&](raw_ostream &OS) {
+          exportReplacements(Main, All, OS);
+        })) {
+      threadlife::printError("cannot write '" + ExportFixes +
+                             "': " + toString(std::move(E)));
+      Written = false;
+    }
+  }
+  if (Fix && Run.fixes().offered()) {
+    std::vector<std::string> Problems =
+        Run.fixes().apply([&](StringRef File) {
+          return threadlife::effectiveOptions(File, Settings)
+              .FormatStyle.value_or("none");
+        });
+    for (const std::string &P : Problems)
+      threadlife::printError(P);
+    errs() << "threadlife: applied " << Run.fixes().accepted() << " of "
+           << Run.fixes().offered() << " suggested fixes"
+           << (Problems.empty() ? "" : "; some files were not written")
+           << "\n";
+    Written &= Problems.empty();
+  }
+  return Written;
+}
+
+void printSummary(const threadlife::RunResults &Run) {
+  if (Quiet)
+    return;
+  size_t Files = Run.files().size();
+  errs() << "threadlife: " << Run.findings() << " finding"
+         << (Run.findings() == 1 ? "" : "s") << " in " << Files << " file"
+         << (Files == 1 ? "" : "s")
+         << (Run.failed() ? formatv(", {0} not analysed", Run.failed()).str()
+                          : "")
+         << (Run.skipped() ? formatv(", {0} skipped by their configuration",
+                                     Run.skipped())
+                                 .str()
+                           : "")
+         << Run.countsByCheck() << "\n";
+  if (unsigned N = Run.warningsAsErrors())
+    errs() << N << " warning" << (N == 1 ? "" : "s") << " treated as error"
+           << (N == 1 ? "" : "s") << "\n";
 }
 
 } // namespace
 
 int main(int argc, const char **argv) {
   InitLLVM Init(argc, argv);
+  handleClosedStdout();
 
-  // Compiler flags after `--` form a compilation database of their own.
-  std::string FixedError;
-  std::unique_ptr<tooling::CompilationDatabase> Compilations =
-      tooling::FixedCompilationDatabase::loadFromCommandLine(argc, argv,
-                                                             FixedError);
+  threadlife::AnalysisSettings Settings;
+  std::unique_ptr<tooling::CompilationDatabase> Compilations;
+  if (!loadCompilations(argc, argv, Compilations, Settings.CompilationsOrigin))
+    return ExitUsage;
   cl::HideUnrelatedOptions(Category);
-  cl::ParseCommandLineOptions(
-      argc, argv,
-      "threadlife: finds threads that are never joined, loops that ignore "
-      "their stop token and unsafe forced kills.\n\n"
-      "  threadlife [options] <source files...> [-- <compiler flags>]\n");
+  if (!cl::ParseCommandLineOptions(
+          argc, argv,
+          "threadlife: finds threads that are never joined, loops that ignore "
+          "their stop token and unsafe forced kills.\n\n"
+          "  threadlife [options] <source files...> [-- <compiler flags>]\n",
+          &errs()))
+    return ExitUsage;
 
   if (Explain.getNumOccurrences())
     return explain(Explain);
+  if (!validateCommandLine())
+    return ExitUsage;
 
-  threadlife::AnalysisSettings Settings;
-  Settings.Global = globalOptions();
   Settings.Defaults = defaultOptions();
   Settings.Overrides = overrideOptions();
   if (ConfigText.getNumOccurrences() || ConfigFile.getNumOccurrences()) {
@@ -271,93 +393,25 @@ int main(int argc, const char **argv) {
     if (!Settings.Config)
       return ExitUsage;
   }
-  if (ChecksGlobs.getNumOccurrences() && !validateCheckGlobs(ChecksGlobs))
+  if (!loadBuildPath(Compilations, Settings.CompilationsOrigin))
     return ExitUsage;
-  if (ListChecks)
-    return listChecks(Settings);
-
-  if (Fix && OutputFormat != Format::Text) {
-    error("--fix works with --format=text; use --export-fixes with SARIF or "
-          "JSON");
-    return ExitUsage;
-  }
-
-  if (Compilations) {
-    Settings.CompilationsOrigin = "the flags after --";
-  } else if (!BuildPath.empty()) {
-    std::string Error;
-    Compilations =
-        tooling::CompilationDatabase::loadFromDirectory(BuildPath, Error);
-    if (!Compilations) {
-      error("no compilation database in '" + BuildPath + "': " + Error);
-      return ExitUsage;
-    }
-    Settings.CompilationsOrigin = "'" + BuildPath + "/compile_commands.json'";
-  }
   Settings.Compilations = Compilations.get();
 
-  std::vector<std::string> Files(Sources.begin(), Sources.end());
-  if (Files.empty() && Compilations && !BuildPath.empty())
-    Files = Compilations->getAllFiles();
+  std::vector<threadlife::InputFile> Files = inputFiles(Compilations.get());
+  if (ListChecks)
+    return listChecks(Settings, Files);
   if (Files.empty()) {
-    error("no source files given; see --help");
+    threadlife::printError("no source files given; see --help");
     return ExitUsage;
   }
 
-  std::vector<threadlife::FileAnalysis> Results = analyseAll(Files, Settings);
-
-  unsigned WarningsAsErrorsCount = 0, Warnings = 0, Failed = 0;
-  std::map<std::string, unsigned> FindingsByCheck;
-  std::vector<ClangTidyError> AllErrors;
-  auto FS = vfs::getRealFileSystem();
-  for (threadlife::FileAnalysis &R : Results) {
-    if (!R.Failure.empty()) {
-      ++Failed;
-      error(R.Failure);
-      continue;
-    }
-    if (OutputFormat == Format::Text && !R.Errors.empty())
-      handleErrors(R.Errors, *R.Context, Fix ? FB_Fix : FB_NoFix,
-                   WarningsAsErrorsCount, FS);
-    else
-      for (const ClangTidyError &E : R.Errors)
-        WarningsAsErrorsCount += E.IsWarningAsError;
-    for (const ClangTidyError &E : R.Errors)
-      if (E.DiagLevel == tooling::Diagnostic::Warning || E.IsWarningAsError) {
-        ++Warnings;
-        ++FindingsByCheck[E.DiagnosticName];
-      }
-    if (R.CompileErrors) {
-      ++Failed;
-      error("'" + R.File + "' does not compile; its findings are incomplete");
-    }
-    llvm::append_range(AllErrors, R.Errors);
-  }
-
-  if (OutputFormat == Format::Sarif)
-    threadlife::writeSarif(Results, outs());
-  else if (OutputFormat == Format::Json)
-    threadlife::writeJson(Results, outs());
-
-  if (!ExportFixes.empty()) {
-    std::error_code EC;
-    raw_fd_ostream OS(ExportFixes, EC, sys::fs::OF_None);
-    if (EC) {
-      error("cannot write '" + ExportFixes + "': " + EC.message());
-      return ExitUsage;
-    }
-    exportReplacements(Files.front(), AllErrors, OS);
-  }
-
-  if (!Quiet)
-    errs() << "threadlife: " << Warnings << " finding"
-           << (Warnings == 1 ? "" : "s") << " in " << Results.size() << " file"
-           << (Results.size() == 1 ? "" : "s")
-           << (Failed ? formatv(", {0} not analysed", Failed).str() : "")
-           << summaryByCheck(FindingsByCheck) << "\n";
-  if (WarningsAsErrorsCount)
-    errs() << WarningsAsErrorsCount << " warning"
-           << (WarningsAsErrorsCount == 1 ? "" : "s") << " treated as error"
-           << (WarningsAsErrorsCount == 1 ? "" : "s") << "\n";
-  return WarningsAsErrorsCount || Failed ? ExitFindingsOrFailures : ExitClean;
+  threadlife::RunResults Run(OutputFormat == Format::Text,
+                             Fix || !ExportFixes.empty());
+  threadlife::analyseInOrder(Files, Settings, Jobs,
+                             [&](threadlife::FileAnalysis &F) { Run.add(F); });
+  bool Written = finish(Run, Settings);
+  printSummary(Run);
+  return Run.warningsAsErrors() || Run.failed() || !Written
+             ? ExitFindingsOrFailures
+             : ExitClean;
 }

@@ -1,9 +1,15 @@
 //===--- FileAnalysis.cpp - run the checks over one source file -----------===//
 
 #include "FileAnalysis.h"
+#include "ConfigScope.h"
+#include "TidyModuleRegistry.h"
 #include "TidyVersion.h"
+#include "clang/Frontend/CompilerInstance.h"
+#include "clang/Frontend/FrontendActions.h"
+#include "clang/Lex/PreprocessorOptions.h"
+#include "clang/Tooling/ArgumentsAdjusters.h"
+#include "clang/Tooling/Tooling.h"
 #include "llvm/Support/FileSystem.h"
-#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/VirtualFileSystem.h"
 
@@ -13,39 +19,17 @@ using namespace clang::tidy;
 namespace threadlife {
 
 namespace {
-/// The nearest .clang-tidy above \p File that fails to parse, with the reason;
-/// clang-tidy itself only logs such a file and goes on without it.
-std::optional<std::string> malformedConfigFor(llvm::StringRef File) {
-  llvm::SmallString<256> Dir = llvm::sys::path::parent_path(File);
-  while (!Dir.empty()) {
-    llvm::SmallString<256> Config = Dir;
-    llvm::sys::path::append(Config, ".clang-tidy");
-    if (auto Buffer = llvm::MemoryBuffer::getFile(Config)) {
-      std::string Message;
-      auto Parsed = parseConfigurationWithDiags(
-          (*Buffer)->getMemBufferRef(), [&](const llvm::SMDiagnostic &D) {
-            if (Message.empty())
-              Message =
-                  (llvm::Twine(D.getLineNo()) + ":" +
-                   llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                      .str();
-          });
-      if (!Parsed)
-        return "malformed configuration file '" + Config.str().str() + "': " +
-               (Message.empty() ? Parsed.getError().message() : Message);
-      if (!Parsed->InheritParentConfig.value_or(false))
-        return std::nullopt;
-    }
-    llvm::StringRef Parent = llvm::sys::path::parent_path(Dir);
-    if (Parent == Dir)
-      break;
-    Dir = Parent;
-  }
-  return std::nullopt;
+bool isHeader(llvm::StringRef Path) {
+  return llvm::is_contained({".h", ".hh", ".hpp", ".hxx", ".h++", ".inc"},
+                            llvm::sys::path::extension(Path).lower());
 }
 
-bool isListed(const tooling::CompilationDatabase &Compilations,
-              llvm::StringRef Path) {
+/// Whether the database lists \p Path itself; a JSON database invents a
+/// command for any other file from its neighbours, which the driver accepts
+/// for headers only (as clang-tidy analyses them), not for a source file the
+/// build does not compile.
+bool hasOwnCommand(const tooling::CompilationDatabase &Compilations,
+                   llvm::StringRef Path) {
   std::vector<std::string> Files = Compilations.getAllFiles();
   if (Files.empty()) // flags after `--` apply to any file
     return true;
@@ -58,71 +42,145 @@ bool isListed(const tooling::CompilationDatabase &Compilations,
   return false;
 }
 
-std::unique_ptr<ClangTidyOptionsProvider>
-optionsProvider(const AnalysisSettings &S) {
-  if (S.Config)
-    return std::make_unique<ConfigOptionsProvider>(S.Global, S.Defaults,
-                                                   *S.Config, S.Overrides);
-  return std::make_unique<FileOptionsProvider>(S.Global, S.Defaults,
-                                               S.Overrides);
+/// clang-tidy's own frontend action, minus what makes it unfit for running
+/// beside other files in one process: the compiler's summary lines on stderr.
+class CheckAction : public tooling::FrontendActionFactory {
+public:
+  CheckAction(ClangTidyContext &Context,
+              llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
+      : Checks(Context, std::move(FS)) {}
+
+  std::unique_ptr<FrontendAction> create() override {
+    return std::make_unique<Action>(Checks);
+  }
+
+  bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
+                     FileManager *Files,
+                     std::shared_ptr<PCHContainerOperations> PCH,
+                     DiagnosticConsumer *Consumer) override {
+    // As clang-tidy: code under #ifdef __clang_analyzer__ is seen.
+    Invocation->getPreprocessorOpts().SetUpStaticAnalyzer = true;
+    // "N errors generated." would land in the middle of other files' output.
+    Invocation->getDiagnosticOpts().ShowCarets = false;
+    return FrontendActionFactory::runInvocation(Invocation, Files, PCH,
+                                                Consumer);
+  }
+
+private:
+  class Action : public ASTFrontendAction {
+  public:
+    explicit Action(ClangTidyASTConsumerFactory &Checks) : Checks(Checks) {}
+    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
+                                                   llvm::StringRef File) override {
+      return Checks.createASTConsumer(Compiler, File);
+    }
+
+  private:
+    ClangTidyASTConsumerFactory &Checks;
+  };
+
+  ClangTidyASTConsumerFactory Checks;
+};
+
+/// clang-tidy's extra arguments from the options of each file.
+tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
+  return [&Context](const tooling::CommandLineArguments &Args,
+                    llvm::StringRef File) {
+    ClangTidyOptions Options = Context.getOptionsForFile(File);
+    tooling::CommandLineArguments Adjusted = Args;
+    if (Options.ExtraArgsBefore) {
+      auto I = Adjusted.begin();
+      if (I != Adjusted.end() && !llvm::StringRef(*I).starts_with("-"))
+        ++I; // the compiler's name
+      Adjusted.insert(I, Options.ExtraArgsBefore->begin(),
+                      Options.ExtraArgsBefore->end());
+    }
+    if (Options.ExtraArgs)
+      Adjusted.insert(Adjusted.end(), Options.ExtraArgs->begin(),
+                      Options.ExtraArgs->end());
+    return Adjusted;
+  };
+}
+
+/// Runs the checks; false when the file did not compile (any diagnostic at
+/// error level, wherever it is and whatever its name).
+bool runChecks(ClangTidyContext &Context,
+               const tooling::CompilationDatabase &Compilations,
+               llvm::StringRef Path, std::vector<ClangTidyError> &Errors) {
+  // A file system of its own: the real one's working directory is the
+  // process's, which the tool changes to each command's directory.
+  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
+      llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+          llvm::vfs::createPhysicalFileSystem().release()));
+  tooling::ClangTool Tool(Compilations, {Path.str()},
+                          std::make_shared<PCHContainerOperations>(), FS);
+  Tool.setPrintErrorMessage(false);
+  Tool.appendArgumentsAdjuster(extraArguments(Context));
+  Tool.appendArgumentsAdjuster(tooling::getStripPluginsAdjuster());
+
+  ClangTidyDiagnosticConsumer Consumer(Context, nullptr,
+                                       /*RemoveIncompatibleErrors=*/true,
+                                       /*GetFixesFromNotes=*/false);
+  TidyDiagnostics Diagnostics(Context, Consumer);
+  Tool.setDiagnosticConsumer(&Consumer);
+  CheckAction Action(Context, FS);
+  const bool Compiled = Tool.run(&Action) == 0;
+  Errors = Consumer.take();
+  return Compiled && Consumer.getNumErrors() == 0;
 }
 } // namespace
 
-FileAnalysis analyseFile(llvm::StringRef File, const AnalysisSettings &S) {
+ClangTidyOptions effectiveOptions(llvm::StringRef Path,
+                                  const AnalysisSettings &Settings) {
+  return scopedOptionsProvider(Settings, [](const std::string &) {})
+      ->getOptions(Path);
+}
+
+FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
+                         const AnalysisSettings &S) {
   FileAnalysis Result;
   Result.File = File.str();
+  Result.Path = Path.str();
+  auto Fail = [&](std::string Why) {
+    Result.Result = FileAnalysis::Outcome::Failed;
+    Result.Failure = std::move(Why);
+    return std::move(Result);
+  };
 
-  llvm::SmallString<256> Path = File;
-  if (!llvm::sys::fs::exists(Path)) {
-    Result.Failure = "no such file: '" + File.str() + "'";
-    return Result;
-  }
-  llvm::sys::fs::make_absolute(Path);
-  llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+  if (llvm::sys::fs::is_directory(Path))
+    return Fail("'" + File.str() + "' is a directory; name its source files, "
+                                   "or pass -p <build dir>");
+  if (!llvm::sys::fs::exists(Path))
+    return Fail("no such file: '" + File.str() + "'");
 
   const tooling::CompilationDatabase *Compilations = S.Compilations;
   if (!Compilations) {
     std::string Error;
     Result.OwnCompilations =
         tooling::CompilationDatabase::autoDetectFromSource(Path, Error);
-    if (!Result.OwnCompilations) {
-      Result.Failure = "no compilation database for '" + File.str() +
-                       "'; pass -p <build dir> or compiler flags after --";
-      return Result;
-    }
+    if (!Result.OwnCompilations)
+      return Fail("no compilation database for '" + File.str() +
+                  "'; pass -p <build dir> or compiler flags after --");
     Compilations = Result.OwnCompilations.get();
   }
-  // A JSON database infers commands for files it does not list; the driver
-  // analyses only what the build compiles.
   if (Compilations->getCompileCommands(Path).empty() ||
-      !isListed(*Compilations, Path)) {
-    Result.Failure = "no compile command for '" + File.str() + "' in " +
-                     (S.CompilationsOrigin.empty() ? "its compilation database"
-                                                   : S.CompilationsOrigin);
-    return Result;
-  }
+      (!isHeader(Path) && !hasOwnCommand(*Compilations, Path)))
+    return Fail("no compile command for '" + File.str() + "' in " +
+                (S.CompilationsOrigin.empty() ? "its compilation database"
+                                              : S.CompilationsOrigin));
   if (!S.Config)
-    if (std::optional<std::string> Malformed = malformedConfigFor(Path)) {
-      Result.Failure = *Malformed;
-      return Result;
-    }
+    if (std::optional<std::string> Malformed = malformedConfigFor(Path))
+      return Fail(*Malformed);
 
-  Result.Context = std::make_unique<ClangTidyContext>(optionsProvider(S));
+  Result.Context = std::make_unique<ClangTidyContext>(scopedOptionsProvider(
+      S, [&](const std::string &W) { Result.ConfigWarnings.push_back(W); }));
   Result.Context->setCurrentFile(Path);
-  if (Result.Context->getOptions().Checks &&
-      enabledCheckNames(Result.Context->getOptions()).empty()) {
-    Result.Failure = "no check is enabled for '" + File.str() +
-                     "' (see --checks and the Checks of .clang-tidy)";
+  if (enabledCheckNames(Result.Context->getOptions()).empty()) {
+    Result.Result = FileAnalysis::Outcome::Skipped;
     return Result;
   }
-
-  auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
-      llvm::vfs::getRealFileSystem());
-  Result.Errors = runClangTidy(*Result.Context, *Compilations,
-                               {Path.str().str()}, FS, /*ApplyAnyFix=*/false);
-  for (const ClangTidyError &E : Result.Errors)
-    if (E.DiagnosticName == "clang-diagnostic-error")
-      Result.CompileErrors = true;
+  if (!runChecks(*Result.Context, *Compilations, Path, Result.Errors))
+    Result.Result = FileAnalysis::Outcome::CompileErrors;
   return Result;
 }
 

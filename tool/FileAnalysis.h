@@ -28,20 +28,43 @@ struct AnalysisSettings {
   std::optional<clang::tidy::ClangTidyOptions> Config;
 };
 
-/// The outcome of analysing one file. A file that fails carries a one-line
-/// reason and no diagnostics; one that does not compile carries its compiler
-/// errors as diagnostics, as clang-tidy reports them.
+/// The outcome of analysing one file.
 struct FileAnalysis {
+  enum class Outcome {
+    Analysed,
+    /// Compiler errors: the diagnostics hold them, the findings may be few.
+    CompileErrors,
+    /// Not analysed; Failure says why in one line.
+    Failed,
+    /// Its configuration enables no threadlife check.
+    Skipped,
+  };
+
+  /// As the user named it, for messages.
   std::string File;
+  /// Absolute and without dots: what the analysis and the reports use.
+  std::string Path;
+  Outcome Result = Outcome::Analysed;
+  std::string Failure;
   std::vector<clang::tidy::ClangTidyError> Errors;
   std::unique_ptr<clang::tidy::ClangTidyContext> Context;
   std::unique_ptr<clang::tooling::CompilationDatabase> OwnCompilations;
-  std::string Failure;
-  bool CompileErrors = false;
+  /// Configuration problems that did not stop the analysis (unknown keys).
+  std::vector<std::string> ConfigWarnings;
+
+  bool analysed() const {
+    return Result == Outcome::Analysed || Result == Outcome::CompileErrors;
+  }
 };
 
-FileAnalysis analyseFile(llvm::StringRef File,
+/// Analyses \p File; \p Path is its absolute form. Safe to call from several
+/// threads at once: each call has its own file system and working directory.
+FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
                          const AnalysisSettings &Settings);
+
+/// The options in effect for \p Path, as the analysis would see them.
+clang::tidy::ClangTidyOptions effectiveOptions(llvm::StringRef Path,
+                                               const AnalysisSettings &Settings);
 
 } // namespace threadlife
 

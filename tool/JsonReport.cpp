@@ -37,11 +37,26 @@ json::Array fixesJson(const tooling::DiagnosticMessage &M) {
   json::Array Fixes;
   for (const auto &[File, Replacements] : M.Fix)
     for (const tooling::Replacement &R : Replacements)
-      Fixes.push_back(json::Object{{"file", File},
+      // json::Value keeps a StringRef by reference: copy what the loop owns.
+      Fixes.push_back(json::Object{{"file", File.str()},
                                    {"offset", R.getOffset()},
                                    {"length", R.getLength()},
-                                   {"replacement", R.getReplacementText()}});
+                                   {"replacement", R.getReplacementText().str()}});
   return Fixes;
+}
+
+llvm::StringRef statusName(FileAnalysis::Outcome Outcome) {
+  switch (Outcome) {
+  case FileAnalysis::Outcome::Analysed:
+    return "analysed";
+  case FileAnalysis::Outcome::CompileErrors:
+    return "compile-errors";
+  case FileAnalysis::Outcome::Failed:
+    return "failed";
+  case FileAnalysis::Outcome::Skipped:
+    return "skipped";
+  }
+  llvm_unreachable("every outcome is named");
 }
 
 llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
@@ -59,13 +74,9 @@ llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
 void writeJson(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
   json::Array FileEntries, Diagnostics;
   for (const FileAnalysis &F : Files) {
-    json::Object Entry{{"file", F.File}};
-    if (!F.Failure.empty()) {
-      Entry["status"] = "failed";
+    json::Object Entry{{"file", F.Path}, {"status", statusName(F.Result)}};
+    if (F.Result == FileAnalysis::Outcome::Failed)
       Entry["reason"] = F.Failure;
-    } else {
-      Entry["status"] = F.CompileErrors ? "compile-errors" : "analysed";
-    }
     FileEntries.push_back(std::move(Entry));
     for (const tidy::ClangTidyError &E : F.Errors) {
       json::Object D = messageJson(E.Message);

@@ -19,7 +19,7 @@ std::string fileUri(llvm::StringRef Path) {
     if (llvm::isAlnum(C) || llvm::StringRef("/-._~").contains(C))
       Uri += C;
     else
-      Uri += llvm::formatv("%{0:X2}", static_cast<unsigned>(C)).str();
+      Uri += llvm::formatv("%{0:X-2}", static_cast<unsigned>(C)).str();
   }
   return Uri;
 }
@@ -40,7 +40,9 @@ json::Array sarifFixes(const tooling::DiagnosticMessage &M) {
       Edits.push_back(json::Object{
           {"deletedRegion", json::Object{{"charOffset", R.getOffset()},
                                          {"charLength", R.getLength()}}},
-          {"insertedContent", json::Object{{"text", R.getReplacementText()}}}});
+          // json::Value keeps a StringRef by reference: copy.
+          {"insertedContent",
+           json::Object{{"text", R.getReplacementText().str()}}}});
     Changes.push_back(
         json::Object{{"artifactLocation", json::Object{{"uri", fileUri(File)}}},
                      {"replacements", std::move(Edits)}});
@@ -67,12 +69,17 @@ void writeSarif(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
   json::Array Results, Notifications;
   bool Successful = true;
   for (const FileAnalysis &F : Files) {
-    if (!F.Failure.empty()) {
-      Successful = false;
+    if (F.Result == FileAnalysis::Outcome::Failed)
       Notifications.push_back(json::Object{
           {"level", "error"}, {"message", json::Object{{"text", F.Failure}}}});
-    }
-    Successful &= !F.CompileErrors;
+    if (F.Result == FileAnalysis::Outcome::CompileErrors)
+      Notifications.push_back(json::Object{
+          {"level", "error"},
+          {"message",
+           json::Object{{"text", "'" + F.File + "' does not compile; its "
+                                                "findings are incomplete"}}}});
+    Successful &= F.Result == FileAnalysis::Outcome::Analysed ||
+                  F.Result == FileAnalysis::Outcome::Skipped;
     for (const tidy::ClangTidyError &E : F.Errors) {
       json::Object Result{
           {"ruleId", E.DiagnosticName},

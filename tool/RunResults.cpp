@@ -1,0 +1,104 @@
+//===--- RunResults.cpp - what a run found, gathered file by file ---------===//
+
+#include "RunResults.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/VirtualFileSystem.h"
+#include "llvm/Support/WithColor.h"
+
+using namespace clang;
+using namespace clang::tidy;
+
+namespace threadlife {
+
+bool isFinding(const ClangTidyError &E) {
+  return llvm::StringRef(E.DiagnosticName).starts_with("threadlife-");
+}
+
+void printError(const llvm::Twine &Message) {
+  llvm::WithColor::error(llvm::errs(), "threadlife") << Message << "\n";
+}
+
+void printWarning(const llvm::Twine &Message) {
+  llvm::WithColor::warning(llvm::errs(), "threadlife") << Message << "\n";
+}
+
+void RunResults::dropRepeated(std::vector<ClangTidyError> &Errors) {
+  llvm::erase_if(Errors, [&](const ClangTidyError &E) {
+    std::string Key =
+        llvm::formatv("{0}\n{1}\n{2}\n{3}", E.DiagnosticName,
+                      E.Message.FilePath, E.Message.FileOffset,
+                      E.Message.Message)
+            .str();
+    return !Reported.insert(Key).second;
+  });
+}
+
+void RunResults::count(const FileAnalysis &File) {
+  for (const ClangTidyError &E : File.Errors) {
+    if (!isFinding(E))
+      continue;
+    ++Findings;
+    ++ByCheck[E.DiagnosticName];
+    WarningsAsErrors += E.IsWarningAsError;
+  }
+}
+
+void RunResults::add(FileAnalysis &File) {
+  for (const std::string &W : File.ConfigWarnings)
+    if (Warned.insert(W).second)
+      printWarning(W);
+  switch (File.Result) {
+  case FileAnalysis::Outcome::Failed:
+    ++Failed;
+    printError(File.Failure);
+    break;
+  case FileAnalysis::Outcome::Skipped:
+    ++Skipped;
+    break;
+  case FileAnalysis::Outcome::Analysed:
+  case FileAnalysis::Outcome::CompileErrors:
+    dropRepeated(File.Errors);
+    count(File);
+    if (PrintText && !File.Errors.empty()) {
+      unsigned Ignored = 0;
+      handleErrors(File.Errors, *File.Context, FB_NoFix, Ignored,
+                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                       llvm::vfs::createPhysicalFileSystem().release()));
+      llvm::outs().flush();
+    }
+    if (File.Result == FileAnalysis::Outcome::CompileErrors) {
+      ++Failed;
+      printError("'" + File.File +
+                 "' does not compile; its findings are incomplete" +
+                 (CollectFixes ? " and its fixes are not applied" : ""));
+    } else if (CollectFixes) {
+      for (const ClangTidyError &E : File.Errors)
+        if (isFinding(E))
+          if (std::optional<std::string> Conflict = Fixes.add(E))
+            printWarning(*Conflict);
+    }
+    break;
+  }
+  File.Context.reset();
+  File.OwnCompilations.reset();
+  Files.push_back(std::move(File));
+}
+
+std::vector<ClangTidyError> RunResults::allDiagnostics() const {
+  std::vector<ClangTidyError> All;
+  for (const FileAnalysis &F : Files)
+    llvm::append_range(All, F.Errors);
+  return All;
+}
+
+std::string RunResults::countsByCheck() const {
+  std::string Summary;
+  for (const auto &[Check, Count] : ByCheck)
+    Summary += llvm::formatv("{0} {1} {2}", Summary.empty() ? ":" : ",", Count,
+                             llvm::StringRef(Check).drop_front(
+                                 llvm::StringRef("threadlife-").size()))
+                   .str();
+  return Summary;
+}
+
+} // namespace threadlife

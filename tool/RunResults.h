@@ -1,0 +1,59 @@
+//===--- RunResults.h - what a run found, gathered file by file -*- C++ -*-===//
+
+#ifndef THREADLIFE_TOOL_RUNRESULTS_H
+#define THREADLIFE_TOOL_RUNRESULTS_H
+
+#include "FileAnalysis.h"
+#include "FixSet.h"
+#include "llvm/ADT/StringSet.h"
+#include <map>
+
+namespace threadlife {
+
+/// Takes each file's analysis as it finishes: prints its findings at once
+/// (text format) and its problems in one line each, drops findings already
+/// reported from another translation unit (a header's), and keeps the rest
+/// for the reports, the fixes and the summary of the end.
+class RunResults {
+public:
+  RunResults(bool PrintText, bool CollectFixes)
+      : PrintText(PrintText), CollectFixes(CollectFixes) {}
+
+  void add(FileAnalysis &File);
+
+  /// The files in the order given, without their analysis contexts.
+  llvm::ArrayRef<FileAnalysis> files() const { return Files; }
+  /// Every finding and compiler error of the run, each once.
+  std::vector<clang::tidy::ClangTidyError> allDiagnostics() const;
+  const FixSet &fixes() const { return Fixes; }
+
+  unsigned findings() const { return Findings; }
+  unsigned warningsAsErrors() const { return WarningsAsErrors; }
+  /// Files not analysed, or analysed with compiler errors.
+  unsigned failed() const { return Failed; }
+  unsigned skipped() const { return Skipped; }
+  /// ": 2 forced-kill, 1 unjoined-thread", for the summary line.
+  std::string countsByCheck() const;
+
+private:
+  void dropRepeated(std::vector<clang::tidy::ClangTidyError> &Errors);
+  void count(const FileAnalysis &File);
+
+  bool PrintText, CollectFixes;
+  std::vector<FileAnalysis> Files;
+  llvm::StringSet<> Reported, Warned;
+  FixSet Fixes;
+  std::map<std::string, unsigned> ByCheck;
+  unsigned Findings = 0, WarningsAsErrors = 0, Failed = 0, Skipped = 0;
+};
+
+/// A finding of one of threadlife's checks (not a compiler diagnostic nor a
+/// configuration problem).
+bool isFinding(const clang::tidy::ClangTidyError &E);
+
+void printError(const llvm::Twine &Message);
+void printWarning(const llvm::Twine &Message);
+
+} // namespace threadlife
+
+#endif // THREADLIFE_TOOL_RUNRESULTS_H
