@@ -405,8 +405,7 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
-  threadlife::RunResults Run(OutputFormat == Format::Text,
-                             Fix || !ExportFixes.empty());
+  threadlife::RunResults Run(OutputFormat == Format::Text, Fix);
   threadlife::analyseInOrder(Files, Settings, Jobs,
                              [&](threadlife::FileAnalysis &F) { Run.add(F); });
   bool Written = finish(Run, Settings);

@@ -11,11 +11,10 @@ using namespace clang;
 
 namespace threadlife {
 
-std::optional<std::string>
-FixSet::add(const tidy::ClangTidyError &Finding) {
+bool FixSet::add(const tidy::ClangTidyError &Finding) {
   const llvm::StringMap<tooling::Replacements> &Fix = Finding.Message.Fix;
   if (Fix.empty())
-    return std::nullopt;
+    return true;
   ++Offered;
   // All of a fix or none of it: tentative copies of the files it touches.
   llvm::StringMap<tooling::Replacements> Merged;
@@ -26,10 +25,7 @@ FixSet::add(const tidy::ClangTidyError &Finding) {
         continue; // the same edit, reported from another translation unit
       if (llvm::Error Conflict = Accepted.add(R)) {
         llvm::consumeError(std::move(Conflict));
-        return "the fix of [" + Finding.DiagnosticName + "] at '" +
-               Finding.Message.FilePath + "' offset " +
-               std::to_string(Finding.Message.FileOffset) +
-               " overlaps another fix and is not applied";
+        return false;
       }
     }
     Merged[Entry.getKey()] = std::move(Accepted);
@@ -37,7 +33,7 @@ FixSet::add(const tidy::ClangTidyError &Finding) {
   for (auto &Entry : Merged)
     ByFile[Entry.getKey()] = std::move(Entry.getValue());
   ++Accepted;
-  return std::nullopt;
+  return true;
 }
 
 std::vector<std::string> FixSet::apply(

@@ -24,9 +24,9 @@ namespace threadlife {
 
 class FixSet {
 public:
-  /// Takes the fix of \p Finding, if it has one. A fix that overlaps an
-  /// accepted one is left out, and why is returned.
-  std::optional<std::string> add(const clang::tidy::ClangTidyError &Finding);
+  /// Takes the fix of \p Finding, if it has one; false when it overlaps an
+  /// accepted one and is left out, whole.
+  bool add(const clang::tidy::ClangTidyError &Finding);
 
   /// Rewrites every file that a fix changes. \p StyleFor names the
   /// clang-format style for a file (the FormatStyle option). Returns one line

@@ -59,6 +59,8 @@ void RunResults::add(FileAnalysis &File) {
   case FileAnalysis::Outcome::CompileErrors:
     dropRepeated(File.Errors);
     count(File);
+    if (ApplyFixes && File.Result == FileAnalysis::Outcome::Analysed)
+      collectFixes(File);
     if (PrintText && !File.Errors.empty()) {
       unsigned Ignored = 0;
       handleErrors(File.Errors, *File.Context, FB_NoFix, Ignored,
@@ -70,18 +72,34 @@ void RunResults::add(FileAnalysis &File) {
       ++Failed;
       printError("'" + File.File +
                  "' does not compile; its findings are incomplete" +
-                 (CollectFixes ? " and its fixes are not applied" : ""));
-    } else if (CollectFixes) {
-      for (const ClangTidyError &E : File.Errors)
-        if (isFinding(E))
-          if (std::optional<std::string> Conflict = Fixes.add(E))
-            printWarning(*Conflict);
+                 (ApplyFixes ? " and its fixes are not applied" : ""));
     }
     break;
   }
   File.Context.reset();
   File.OwnCompilations.reset();
   Files.push_back(std::move(File));
+}
+
+void RunResults::collectFixes(FileAnalysis &File) {
+  for (ClangTidyError &E : File.Errors) {
+    if (!isFinding(E) || E.Message.Fix.empty())
+      continue;
+    // clang-tidy's words, at each edit, before the finding's own notes.
+    const char *Said = Fixes.add(E) ? "FIX-IT applied suggested code changes"
+                                    : "FIX-IT unable to apply suggested code "
+                                      "changes";
+    std::vector<tooling::DiagnosticMessage> Notes;
+    for (const auto &Entry : E.Message.Fix)
+      for (const tooling::Replacement &R : Entry.getValue()) {
+        tooling::DiagnosticMessage Note;
+        Note.Message = Said;
+        Note.FilePath = R.getFilePath().str();
+        Note.FileOffset = R.getOffset();
+        Notes.push_back(std::move(Note));
+      }
+    E.Notes.insert(E.Notes.begin(), Notes.begin(), Notes.end());
+  }
 }
 
 std::vector<ClangTidyError> RunResults::allDiagnostics() const {

@@ -16,8 +16,10 @@ namespace threadlife {
 /// for the reports, the fixes and the summary of the end.
 class RunResults {
 public:
-  RunResults(bool PrintText, bool CollectFixes)
-      : PrintText(PrintText), CollectFixes(CollectFixes) {}
+  /// \p ApplyFixes: collect the fixes, and say under each finding (as
+  /// clang-tidy --fix does) whether its fix will be applied.
+  RunResults(bool PrintText, bool ApplyFixes)
+      : PrintText(PrintText), ApplyFixes(ApplyFixes) {}
 
   void add(FileAnalysis &File);
 
@@ -38,8 +40,9 @@ public:
 private:
   void dropRepeated(std::vector<clang::tidy::ClangTidyError> &Errors);
   void count(const FileAnalysis &File);
+  void collectFixes(FileAnalysis &File);
 
-  bool PrintText, CollectFixes;
+  bool PrintText, ApplyFixes;
   std::vector<FileAnalysis> Files;
   llvm::StringSet<> Reported, Warned;
   FixSet Fixes;
