@@ -3,6 +3,7 @@
 #include "BlockingWaitIgnoresStopCheck.h"
 #include "DetachedThreadCheck.h"
 #include "ForcedKillCheck.h"
+#include "HostVersionGuard.h"
 #include "InvalidJoinCheck.h"
 #include "LoopIgnoresStopCheck.h"
 #include "TidyModuleRegistry.h"
@@ -28,6 +29,9 @@ public:
         "threadlife-detached-thread");
   }
 };
+
+// Before the registration below: a foreign host must not see the module.
+[[maybe_unused]] static const bool HostChecked = (refuseForeignHost(), true);
 
 static ClangTidyModuleRegistry::Add<ThreadLifeModule>
     X("threadlife-module", "Checks for the lifecycle of threads.");

@@ -52,6 +52,18 @@ config.substitutions.append(('%clang_tidy_plugin', '%s --load %s' % (
 config.substitutions.append(('%python', python))
 config.substitutions.append(('%repo', shlex.quote(root)))
 config.substitutions.append(('%not', shlex.quote(paths['not'])))
+config.substitutions.append(('%count', shlex.quote(os.path.join(os.path.dirname(paths['filecheck']), 'count'))))
+
+# The plugin refuses a clang-tidy of another major version: the scripts install
+# one (19 for a 22 build, 22 otherwise).
+other_version = '19' if paths['llvm_version'] != '19' else '22'
+other_tidy = '/usr/lib/llvm-%s/bin/clang-tidy' % other_version
+if os.path.exists(other_tidy):
+    config.available_features.add('other-clang-tidy')
+    config.substitutions.append(('%other_clang_tidy', shlex.quote(other_tidy)))
+    config.substitutions.append(('%other_version', other_version))
+config.substitutions.append(('%plugin', shlex.quote(paths['plugin'])))
+config.substitutions.append(('%llvm_version', paths['llvm_version']))
 
 # A terminal-free, colour-free environment: outputs are compared byte for byte.
 config.environment['TERM'] = 'dumb'
