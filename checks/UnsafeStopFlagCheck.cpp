@@ -1,6 +1,7 @@
 //===--- UnsafeStopFlagCheck.cpp - threadlife -----------------------------===//
 
 #include "UnsafeStopFlagCheck.h"
+#include "AtomicRewrite.h"
 #include "StopAnalysis.h"
 #include "ThreadModel.h"
 #include "clang/AST/ASTContext.h"
@@ -9,6 +10,8 @@
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
+#include "clang/Lex/PPCallbacks.h"
+#include "clang/Lex/Preprocessor.h"
 #include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/SmallPtrSet.h"
 
@@ -395,10 +398,32 @@ UnsafeStopFlagCheck::UnsafeStopFlagCheck(StringRef Name,
 
 void UnsafeStopFlagCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
 
-void UnsafeStopFlagCheck::registerPPCallbacks(const SourceManager &,
+namespace {
+/// Records the files that include <atomic> themselves: clang-tidy's include
+/// inserter misses one that comes after a header that sorts later.
+class AtomicIncludes : public PPCallbacks {
+public:
+  AtomicIncludes(const SourceManager &SM, llvm::DenseSet<FileID> &Files)
+      : SM(SM), Files(Files) {}
+  void InclusionDirective(SourceLocation Hash, const Token &, StringRef Name,
+                          bool Angled, CharSourceRange, OptionalFileEntryRef,
+                          StringRef, StringRef, const Module *, bool,
+                          SrcMgr::CharacteristicKind) override {
+    if (Angled && Name == "atomic")
+      Files.insert(SM.getFileID(Hash));
+  }
+
+private:
+  const SourceManager &SM;
+  llvm::DenseSet<FileID> &Files;
+};
+} // namespace
+
+void UnsafeStopFlagCheck::registerPPCallbacks(const SourceManager &SM,
                                               Preprocessor *PP,
                                               Preprocessor *) {
   Inserter.registerPreprocessor(PP);
+  PP->addPPCallbacks(std::make_unique<AtomicIncludes>(SM, IncludesAtomic));
 }
 
 void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
@@ -602,8 +627,6 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
       const auto *Declarator = dyn_cast<DeclaratorDecl>(Flag);
       bool Safe = Cxx && Declarator && !Uses.AddressTaken.contains(Flag);
       if (Safe) {
-        if (const auto *Var = dyn_cast<VarDecl>(Flag))
-          Safe = !Var->getInit() || Ctx.getLangOpts().CPlusPlus17;
         if (const auto *Field = dyn_cast<FieldDecl>(Flag))
           if (const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent()))
             for (const CXXMethodDecl *M : Record->methods())
@@ -614,13 +637,17 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
                     cast<CXXConstructorDecl>(M)->isCopyOrMoveConstructor())))
                 Safe = false;
       }
-      if (Safe) {
-        if (std::optional<CharSourceRange> Range =
-                typeKeywords(*Declarator, Ctx)) {
-          Warning << FixItHint::CreateReplacement(*Range, Atomic);
-          Warning << Inserter.createIncludeInsertion(
-              SM.getFileID(Flag->getLocation()), "<atomic>");
-        }
+      std::optional<CharSourceRange> Range =
+          Safe ? typeKeywords(*Declarator, Ctx) : std::nullopt;
+      std::vector<FixItHint> Fix =
+          Range ? atomicFlagFix(*Declarator, *Range, Atomic, Ctx)
+                : std::vector<FixItHint>();
+      if (!Fix.empty()) {
+        for (const FixItHint &Edit : Fix)
+          Warning << Edit;
+        FileID File = SM.getFileID(Flag->getLocation());
+        if (!IncludesAtomic.contains(File))
+          Warning << Inserter.createIncludeInsertion(File, "<atomic>");
       }
     }
     for (const Poll &P : FlagPolls)

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::threadlife {
@@ -28,6 +29,7 @@ private:
   /// A thread body and the expression that starts it.
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
   utils::IncludeInserter Inserter;
+  llvm::DenseSet<FileID> IncludesAtomic;
   ASTContext *Ctx = nullptr;
 };
 

@@ -9,7 +9,9 @@ chosen runner, and then:
                            any other warning or error fails the test.
   CHECK-NOTES[-SUFFIX]     are matched against warnings and notes together.
   CHECK-FIXES[-SUFFIX]     are matched against the fixed file.
-A source with none of the first two expects no warning at all. The same
+--check-suffixes=A,B checks the lines of several suffixes at once (lines
+common to several runs under one suffix, the rest under others). A source
+with none of the first two expects no warning at all. The same
 conventions as clang-tidy's own check tests, so tests read the same.
 """
 
@@ -29,7 +31,7 @@ def parse():
     p.add_argument('--plugin', required=True)
     p.add_argument('--filecheck', required=True)
     p.add_argument('--inputs', required=True)
-    p.add_argument('--check-suffix', default='')
+    p.add_argument('--check-suffix', '--check-suffixes', dest='suffixes', default='')
     p.add_argument('source')
     p.add_argument('check')
     p.add_argument('temp')
@@ -44,7 +46,7 @@ def parse():
 
 def run_filecheck(args, check_file, input_file, prefix, implicit_not):
     cmd = [args.filecheck, check_file, '--input-file=' + input_file,
-           '--check-prefixes=' + prefix, '--strict-whitespace']
+           '--check-prefixes=' + prefix, '--strict-whitespace', '--allow-unused-prefixes']
     if implicit_not:
         cmd.append('--implicit-check-not=' + implicit_not)
     r = subprocess.run(cmd, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
@@ -61,9 +63,11 @@ def main():
     with open(args.source) as f:
         text = f.read()
 
-    suffix = '-' + args.check_suffix if args.check_suffix else ''
-    messages, notes, fixes = ('CHECK-%s%s' % (k, suffix) for k in ('MESSAGES', 'NOTES', 'FIXES'))
-    has = {p: re.search(r'\b%s:' % re.escape(p), text) is not None for p in (messages, notes, fixes)}
+    suffixes = ['-' + s for s in args.suffixes.split(',')] if args.suffixes else ['']
+    messages, notes, fixes = (','.join('CHECK-%s%s' % (k, s) for s in suffixes)
+                              for k in ('MESSAGES', 'NOTES', 'FIXES'))
+    has = {p: any(re.search(r'\b%s:' % re.escape(q), text) for q in p.split(','))
+           for p in (messages, notes, fixes)}
 
     if not any(a.startswith('-std=') for a in compiler):
         compiler.insert(0, '-std=c11' if ext == '.c' else '-std=c++20')

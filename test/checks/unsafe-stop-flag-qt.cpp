@@ -21,7 +21,8 @@ private:
 // CHECK-NOTES: :[[@LINE-2]]:17: warning: stop flag 'm_stop' is polled by a thread's loop and written by another thread, but volatile makes neither the write visible in time nor the access free of a data race; make it std::atomic<bool> [threadlife-unsafe-stop-flag]
 // CHECK-NOTES: :4:1: note: FIX-IT applied suggested code changes
 // CHECK-NOTES: :[[@LINE-4]]:3: note: FIX-IT applied suggested code changes
-// CHECK-NOTES: :[[@LINE-10]]:13: note: polled here, in the thread's loop
-// CHECK-NOTES: :[[@LINE-15]]:17: note: written here, in a function the thread's body does not call
+// CHECK-NOTES: :[[@LINE-5]]:23: note: FIX-IT applied suggested code changes
+// CHECK-NOTES: :[[@LINE-11]]:13: note: polled here, in the thread's loop
+// CHECK-NOTES: :[[@LINE-16]]:17: note: written here, in a function the thread's body does not call
 // CHECK-FIXES: {{^}}#include <atomic>
-// CHECK-FIXES: {{^}}  std::atomic<bool> m_stop = false;
+// CHECK-FIXES: {{^}}  std::atomic<bool> m_stop{false};

@@ -26,9 +26,10 @@ private:
   bool running_ = true;
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: stop flag 'running_' is polled by a thread's loop and written by another thread without synchronization: a data race, and the compiler may read it once and loop forever; make it std::atomic<bool> [threadlife-unsafe-stop-flag]
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
-  // CHECK-NOTES: :[[@LINE-6]]:12: note: polled here, in the thread's loop
-  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, in a function the thread's body does not call
-  // CHECK-FIXES: {{^}}  std::atomic<bool> running_ = true;
+  // CHECK-NOTES: :[[@LINE-3]]:16: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-7]]:12: note: polled here, in the thread's loop
+  // CHECK-NOTES: :[[@LINE-14]]:5: note: written here, in a function the thread's body does not call
+  // CHECK-FIXES: {{^}}  std::atomic<bool> running_{true};
   std::thread thread_;
 };
 
@@ -36,7 +37,8 @@ private:
 static volatile bool g_quit = false;
 // CHECK-NOTES: :[[@LINE-1]]:22: warning: stop flag 'g_quit' is polled by a thread's loop and written by another thread, but volatile makes neither the write visible in time nor the access free of a data race; make it std::atomic<bool> [threadlife-unsafe-stop-flag]
 // CHECK-NOTES: :[[@LINE-2]]:8: note: FIX-IT applied suggested code changes
-// CHECK-FIXES: {{^}}static std::atomic<bool> g_quit = false;
+// CHECK-NOTES: :[[@LINE-3]]:28: note: FIX-IT applied suggested code changes
+// CHECK-FIXES: {{^}}static std::atomic<bool> g_quit{false};
 void pollGlobal() {
   for (;;) {
     if (g_quit)
@@ -57,7 +59,8 @@ void localFlag() {
   bool done = false;
   // CHECK-NOTES: :[[@LINE-1]]:8: warning: stop flag 'done' is polled by a thread's loop and written by another thread without synchronization
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
-  // CHECK-FIXES: {{^}}  std::atomic<bool> done = false;
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: FIX-IT applied suggested code changes
+  // CHECK-FIXES: {{^}}  std::atomic<bool> done{false};
   std::thread t([&] {
     while (!done)
       // CHECK-NOTES: :[[@LINE-1]]:13: note: polled here, in the thread's loop
@@ -74,7 +77,8 @@ class Half {
   int stop_ = 0;
   // CHECK-NOTES: :[[@LINE-1]]:7: warning: stop flag 'stop_' is polled by a thread's loop and written by another thread without synchronization
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
-  // CHECK-FIXES: {{^}}  std::atomic<int> stop_ = 0;
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: FIX-IT applied suggested code changes
+  // CHECK-FIXES: {{^}}  std::atomic<int> stop_{0};
   bool stopping() const { return stop_ != 0; }
   // CHECK-NOTES: :[[@LINE-1]]:34: note: polled here, in the thread's loop
   void loop() {
@@ -131,8 +135,9 @@ private:
   volatile bool m_IsRunning = false;
   // CHECK-NOTES: :[[@LINE-1]]:17: warning: stop flag 'm_IsRunning' is polled by a thread's loop and written by another thread, but volatile
   // CHECK-NOTES: :[[@LINE-2]]:3: note: FIX-IT applied suggested code changes
-  // CHECK-NOTES: :[[@LINE-6]]:12: note: polled here, in the thread's loop
-  // CHECK-NOTES: :[[@LINE-13]]:5: note: written here, in a function the thread's body does not call
+  // CHECK-NOTES: :[[@LINE-3]]:28: note: FIX-IT applied suggested code changes
+  // CHECK-NOTES: :[[@LINE-7]]:12: note: polled here, in the thread's loop
+  // CHECK-NOTES: :[[@LINE-14]]:5: note: written here, in a function the thread's body does not call
   std::thread *m_Thread = nullptr;
 };
 
