@@ -270,9 +270,13 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
     return;
   const std::string Name = model::qualifiedName(F);
   const SourceLocation Loc = Call.getExprLoc();
-  auto Report = [&](llvm::StringRef Message, std::optional<double> Millis) {
+  const model::Advice Advice(*Ctx);
+  auto Report = [&](llvm::StringRef Message, std::optional<double> Millis,
+                    llvm::StringRef Fix = "") {
     Reported.insert(&Call);
-    auto Warning = diag(Loc, Message) << ("'" + Name + "'");
+    auto Warning = diag(Loc, Fix.empty() ? Message.str()
+                                         : (Message + "; " + Fix).str())
+                   << ("'" + Name + "'");
     if (Millis)
       Warning << formatMillis(*Millis);
   };
@@ -317,19 +321,16 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
         return;
     if (Blocking->Kind == BlockKind::ConditionWait) {
       Report("%0 blocks until notified and a stop request does not wake it, "
-             "so the stop waits for the next notification; wait with the "
-             "token: condition_variable_any::wait(lock, token, pred)",
-             std::nullopt);
+             "so the stop waits for the next notification",
+             std::nullopt, Advice.conditionWait());
       Note();
       return;
     }
     std::optional<double> Millis = BlockedMillis();
     if (!Millis || *Millis <= MaxSleep)
       return;
-    Report("%0 waits up to %1 and a stop request does not wake it; wait with "
-           "the token: condition_variable_any::wait_for(lock, token, d, "
-           "pred)",
-           Millis);
+    Report("%0 waits up to %1 and a stop request does not wake it", Millis,
+           Advice.timedConditionWait());
     Note();
     return;
   }
@@ -338,33 +339,30 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
     if (!Millis || *Millis <= MaxSleep)
       return;
     Report("%0 sleeps %1 and a stop request does not wake it, so stopping the "
-           "thread takes as long; sleep with the token: "
-           "threadlife::sleep_for(token, d)",
-           Millis);
+           "thread takes as long",
+           Millis, Advice.sleep());
     Note();
     return;
   }
   case BlockKind::FutureWait:
     Report("%0 blocks until the result is ready and a stop request does not "
-           "wake it; wait in short steps with wait_for and check the token "
+           "wake it; wait in short steps with wait_for and check for a stop request "
            "between them",
            std::nullopt);
     Note();
     return;
   case BlockKind::Join:
     Report("%0 blocks until the other thread ends and a stop request does not "
-           "wake it; ask that thread to stop first, or join with a deadline "
-           "(threadlife::jthread::join_for)",
-           std::nullopt);
+           "wake it",
+           std::nullopt, Advice.join());
     Note();
     return;
   case BlockKind::DescriptorRead:
     if (!Blocking->Arg || !readBlocks(Call, *Blocking->Arg, Loop))
       return;
     Report("%0 blocks until the descriptor has data and a stop request does "
-           "not wake it; wait first with threadlife::wait_readable(fd, "
-           "token)",
-           std::nullopt);
+           "not wake it",
+           std::nullopt, Advice.read());
     Note();
     return;
   }

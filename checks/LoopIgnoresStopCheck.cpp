@@ -204,7 +204,7 @@ void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
     // A self-joining thread whose callable takes no token: its destructor
     // asks for a stop that nothing can see, then waits.
     llvm::StringRef Spelling =
-        B.Thread ? B.Thread->TokenSpelling : llvm::StringRef("std::stop_token");
+        B.Thread ? B.Thread->TokenSpelling : model::Advice(*Ctx).stopToken();
     {
       auto Warning =
           diag(Loc, "this loop never ends and the thread's callable takes no "

@@ -174,12 +174,41 @@ llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls();
 /// Wrappers that pass an argument by reference to a thread's callable.
 llvm::ArrayRef<llvm::StringRef> referenceWrappers();
 
-/// What the teaching notes recommend: a self-joining thread, and a daemon
-/// thread that is stopped and joined at exit.
-llvm::StringRef recommendedJoiningThread();
+/// What the teaching notes recommend: a daemon thread that is stopped and
+/// joined at exit.
 llvm::StringRef recommendedDaemon();
 /// Where work that cannot stop itself can run and still be killed safely.
 llvm::StringRef recommendedKillableTask();
+
+/// The fixes a message may name in one translation unit: the standard
+/// library's where the file's language standard has them (std::jthread and
+/// std::stop_token from C++20), the runtime library's where the file already
+/// uses it, and otherwise what C++11 and POSIX offer. Advice that names what
+/// the file cannot use teaches nothing.
+class Advice {
+public:
+  explicit Advice(const ASTContext &Ctx);
+
+  /// A thread that requests stop and joins in its destructor; empty if the
+  /// file has none.
+  llvm::StringRef joiningThread() const;
+  /// The type of the token a stoppable callable takes; empty if none.
+  llvm::StringRef stopToken() const;
+  /// How to wait on a condition variable so that a stop request wakes it:
+  /// without a deadline, and with one.
+  llvm::StringRef conditionWait() const;
+  llvm::StringRef timedConditionWait() const;
+  /// How to sleep so that a stop request wakes it.
+  llvm::StringRef sleep() const;
+  /// How to wait for another thread without waiting forever.
+  llvm::StringRef join() const;
+  /// How to wait for a descriptor so that a stop request wakes it.
+  llvm::StringRef read() const;
+
+private:
+  bool Cxx20;
+  bool UsesRuntimeLibrary;
+};
 
 //===--- Matchers over the model -------------------------------------------===//
 

@@ -13,9 +13,12 @@ namespace clang::tidy::threadlife {
 
 namespace {
 
-// Every message says what goes wrong, then the fix in a few words.
-constexpr llvm::StringLiteral JoinOnEveryPath =
-    "join or detach it on every path, or make it a std::jthread";
+// Every message says what goes wrong, then the fix in a few words; the
+// self-joining thread only where the file has one.
+std::string orMakeItJoining(const ASTContext &Ctx) {
+  llvm::StringRef Joining = model::Advice(Ctx).joiningThread();
+  return Joining.empty() ? "" : (", or make it a " + Joining).str();
+}
 
 std::string throwerName(const Stmt *S) {
   const FunctionDecl *Callee = nullptr;
@@ -356,20 +359,20 @@ void UnjoinedThreadCheck::reportLeak(const AnalysisResult &Result,
             ? diag(Var->getLocation(),
                    "if an exception is thrown here, %0 is destroyed while "
                    "joinable and std::terminate is called; join it on the "
-                   "exception path too, or make it a std::jthread")
-                  << Var
+                   "exception path too%1")
+                  << Var << orMakeItJoining(*Ctx)
             : diag(Var->getLocation(),
                    "if %0 throws, %1 is destroyed while joinable and "
                    "std::terminate is called; join it on the exception path "
-                   "too, or make it a std::jthread")
-                  << Name << Var;
+                   "too%2")
+                  << Name << Var << orMakeItJoining(*Ctx);
     if (Fix)
       Diag << *Fix;
   } else {
     auto Diag = diag(Var->getLocation(),
                      "%0 may be destroyed while joinable, which calls "
-                     "std::terminate; %1")
-                << Var << JoinOnEveryPath;
+                     "std::terminate; join or detach it on every path%1")
+                << Var << orMakeItJoining(*Ctx);
     if (Fix)
       Diag << *Fix;
   }
@@ -380,10 +383,11 @@ void UnjoinedThreadCheck::reportLeak(const AnalysisResult &Result,
          "std::jthread requests stop and joins in its destructor: the thread "
          "must return for the scope to end",
          DiagnosticIDs::Note);
-  else
+  else if (llvm::StringRef Joining = model::Advice(*Ctx).joiningThread();
+           !Joining.empty())
     diag(Var->getLocation(), "%0 (or a join on this path) would join it",
          DiagnosticIDs::Note)
-        << model::recommendedJoiningThread();
+        << Joining;
 }
 
 //===--- Members ----------------------------------------------------------===//
@@ -477,9 +481,8 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
   else
     diag(Field->getLocation(),
          "%0 may still be joinable when '%1' is destroyed, which calls "
-         "std::terminate; join it in the destructor, or make it a "
-         "std::jthread")
-        << Field << Owner;
+         "std::terminate; join it in the destructor%2")
+        << Field << Owner << orMakeItJoining(*Ctx);
   diag(Uses.Starts.front()->getBeginLoc(),
        IsContainer ? "thread added here" : "thread started here",
        DiagnosticIDs::Note);
@@ -548,7 +551,8 @@ void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Construct) {
   diag(Construct->getBeginLoc(),
        "this temporary thread is destroyed while joinable at the end of the "
        "statement, which calls std::terminate; keep it in a variable and "
-       "join it, or make it a std::jthread");
+       "join it%0")
+      << orMakeItJoining(*Ctx);
 }
 
 void UnjoinedThreadCheck::checkStatic(const VarDecl *Var) {

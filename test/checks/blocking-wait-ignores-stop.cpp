@@ -44,7 +44,7 @@ void longSleep(std::stop_token st) {
       return;
     work();
     std::this_thread::sleep_for(std::chrono::seconds(5));
-    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' sleeps 5000 ms and a stop request does not wake it, so stopping the thread takes as long; sleep with the token: threadlife::sleep_for(token, d) [threadlife-blocking-wait-ignores-stop]
+    // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' sleeps 5000 ms and a stop request does not wake it, so stopping the thread takes as long; wait with the token instead: condition_variable_any::wait_for(lock, token, d, pred) [threadlife-blocking-wait-ignores-stop]
     // CHECK-NOTES: :[[@LINE-5]]:9: note: the loop checks for a stop request here
     std::this_thread::sleep_for(250ms);
     // CHECK-NOTES: :[[@LINE-1]]:5: warning: 'std::this_thread::sleep_for' sleeps 250 ms
@@ -69,11 +69,11 @@ void futures(std::stop_token st) {
   while (!st.stop_requested()) {
     std::future<int> f = std::async(std::launch::async, [] { return 1; });
     f.get();
-    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'std::future::get' blocks until the result is ready and a stop request does not wake it; wait in short steps with wait_for and check the token between them [threadlife-blocking-wait-ignores-stop]
+    // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'std::future::get' blocks until the result is ready and a stop request does not wake it; wait in short steps with wait_for and check for a stop request between them [threadlife-blocking-wait-ignores-stop]
     // CHECK-NOTES: :[[@LINE-4]]:11: note: the loop checks for a stop request here
     std::thread helper(work);
     helper.join();
-    // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'std::thread::join' blocks until the other thread ends and a stop request does not wake it; ask that thread to stop first, or join with a deadline (threadlife::jthread::join_for) [threadlife-blocking-wait-ignores-stop]
+    // CHECK-NOTES: :[[@LINE-1]]:12: warning: 'std::thread::join' blocks until the other thread ends and a stop request does not wake it; ask that thread to stop first [threadlife-blocking-wait-ignores-stop]
     // CHECK-NOTES: :[[@LINE-8]]:11: note: the loop checks for a stop request here
   }
 }
@@ -82,7 +82,7 @@ void serve(std::stop_token st) {
   int listener = socket(AF_INET, SOCK_STREAM, 0);
   while (!st.stop_requested()) {
     int client = accept(listener, nullptr, nullptr);
-    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'accept' blocks until the descriptor has data and a stop request does not wake it; wait first with threadlife::wait_readable(fd, token) [threadlife-blocking-wait-ignores-stop]
+    // CHECK-NOTES: :[[@LINE-1]]:18: warning: 'accept' blocks until the descriptor has data and a stop request does not wake it; poll() it together with a pipe that the stop request writes to [threadlife-blocking-wait-ignores-stop]
     // CHECK-NOTES: :[[@LINE-3]]:11: note: the loop checks for a stop request here
     char buf[64];
     recv(client, buf, sizeof buf, 0);

@@ -81,7 +81,7 @@ void detachedSometimes(bool c) {
   if (ready())
     return;
   // CHECK-NOTES: :[[@LINE-1]]:5: note: this path leaves the scope
-  // CHECK-NOTES: :[[@LINE-10]]:15: note: std::jthread (threadlife::jthread before C++20) (or a join on this path) would join it
+  // CHECK-NOTES: :[[@LINE-10]]:15: note: std::jthread (or a join on this path) would join it
   t.join();
 }
 
