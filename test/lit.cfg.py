@@ -52,6 +52,9 @@ config.substitutions.append(('%clang_tidy_plugin', '%s --load %s' % (
 config.substitutions.append(('%python', python))
 config.substitutions.append(('%repo', shlex.quote(root)))
 config.substitutions.append(('%not', shlex.quote(paths['not'])))
+llvm_bin = os.path.dirname(paths['filecheck'])
+config.substitutions.append(('%clang_apply_replacements', shlex.quote(os.path.join(llvm_bin, 'clang-apply-replacements'))))
+config.substitutions.append(('%clang', shlex.quote(paths['clang'])))
 config.substitutions.append(('%count', shlex.quote(os.path.join(os.path.dirname(paths['filecheck']), 'count'))))
 
 # The plugin refuses a clang-tidy of another major version: the scripts install

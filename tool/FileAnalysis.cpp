@@ -102,6 +102,39 @@ tooling::ArgumentsAdjuster extraArguments(ClangTidyContext &Context) {
   };
 }
 
+/// \p Path resolved against the directory the compile command ran in.
+std::string absoluteIn(llvm::StringRef Directory, llvm::StringRef Path) {
+  if (Path.empty() || llvm::sys::path::is_absolute(Path))
+    return Path.str();
+  llvm::SmallString<256> Absolute = Directory;
+  llvm::sys::path::append(Absolute, Path);
+  llvm::sys::path::remove_dots(Absolute, /*remove_dot_dot=*/true);
+  return Absolute.str().str();
+}
+
+void makeAbsolute(llvm::StringRef Directory, tooling::DiagnosticMessage &M) {
+  M.FilePath = absoluteIn(Directory, M.FilePath);
+  for (tooling::FileByteRange &Range : M.Ranges)
+    Range.FilePath = absoluteIn(Directory, Range.FilePath);
+  llvm::StringMap<tooling::Replacements> Fix;
+  for (const auto &Entry : M.Fix) {
+    std::string File = absoluteIn(Directory, Entry.getKey());
+    for (const tooling::Replacement &R : Entry.getValue())
+      llvm::consumeError(Fix[File].add(tooling::Replacement(
+          File, R.getOffset(), R.getLength(), R.getReplacementText())));
+  }
+  M.Fix = std::move(Fix);
+}
+
+/// Paths in diagnostics are as the compile command spelled them, relative to
+/// its directory; the reports, the fixes and the comparison of findings
+/// between files need them absolute.
+void makeAbsolute(ClangTidyError &E) {
+  makeAbsolute(E.BuildDirectory, E.Message);
+  for (tooling::DiagnosticMessage &Note : E.Notes)
+    makeAbsolute(E.BuildDirectory, Note);
+}
+
 /// Runs the checks; false when the file did not compile (any diagnostic at
 /// error level, wherever it is and whatever its name).
 bool runChecks(ClangTidyContext &Context,
@@ -126,6 +159,8 @@ bool runChecks(ClangTidyContext &Context,
   CheckAction Action(Context, FS);
   const bool Compiled = Tool.run(&Action) == 0;
   Errors = Consumer.take();
+  for (ClangTidyError &E : Errors)
+    makeAbsolute(E);
   return Compiled && Consumer.getNumErrors() == 0;
 }
 } // namespace

@@ -99,6 +99,11 @@ llvm::Error checkWritable(llvm::StringRef Path) {
     if (std::error_code EC =
             llvm::sys::fs::access(Path, llvm::sys::fs::AccessMode::Write))
       return llvm::createStringError(EC, EC.message());
+    // Even for root: a file nobody may write is not the tool's to change.
+    llvm::ErrorOr<llvm::sys::fs::perms> Perms =
+        llvm::sys::fs::getPermissions(Path);
+    if (Perms && !(*Perms & llvm::sys::fs::all_write))
+      return llvm::createStringError("the file is read-only");
   }
   llvm::SmallString<256> Dir = llvm::sys::path::parent_path(Path);
   if (Dir.empty())

@@ -1,0 +1,7 @@
+#include "flag.h"
+
+void a() {
+  Worker w;
+  w.start();
+  w.stop();
+}

@@ -1,0 +1,7 @@
+#include "flag.h"
+
+void b() {
+  Worker w;
+  w.start();
+  w.stop();
+}
