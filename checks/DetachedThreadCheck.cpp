@@ -1,6 +1,7 @@
 //===--- DetachedThreadCheck.cpp - threadlife -----------------------------===//
 
 #include "DetachedThreadCheck.h"
+#include "FlagOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -78,7 +79,7 @@ const CXXRecordDecl *thisClass(const Stmt *S, ASTContext &Ctx) {
 DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      StrictMode(parseFlag(Options.get("StrictMode", "false"), false)),
+      StrictMode(readFlagOption(Options, *Context, Name, "StrictMode", false)),
       ThreadTypes(Options.get("ThreadTypes", "")),
       SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
       Api(utils::options::parseStringList(ThreadTypes),

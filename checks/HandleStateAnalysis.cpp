@@ -180,15 +180,6 @@ bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
   return false;
 }
 
-bool parseFlag(llvm::StringRef Value, bool Default) {
-  Value = Value.trim();
-  if (Value.equals_insensitive("true") || Value == "1")
-    return true;
-  if (Value.equals_insensitive("false") || Value == "0")
-    return false;
-  return Default;
-}
-
 llvm::StringRef describe(HandleState State) {
   switch (State) {
   case HandleState::Empty:

@@ -268,11 +268,6 @@ private:
   friend class PathWalker;
 };
 
-/// A boolean check option as clang-tidy spells them (true/false, 1/0). Read
-/// as text: the bool overload of OptionsView::get is mangled differently by
-/// the compilers that build LLVM and this plugin.
-bool parseFlag(llvm::StringRef Value, bool Default);
-
 /// The text shown for a state in messages ("joined", "detached", ...).
 llvm::StringRef describe(HandleState State);
 

@@ -1,6 +1,7 @@
 //===--- UnjoinedThreadCheck.cpp - threadlife -----------------------------===//
 
 #include "UnjoinedThreadCheck.h"
+#include "FlagOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -62,7 +63,7 @@ UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       CheckExceptionPaths(
-          parseFlag(Options.get("CheckExceptionPaths", "true"), true)),
+          readFlagOption(Options, *Context, Name, "CheckExceptionPaths", true)),
       ThreadTypes(Options.get("ThreadTypes", "")),
       SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
       Api(utils::options::parseStringList(ThreadTypes),
