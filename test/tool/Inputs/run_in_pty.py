@@ -1,12 +1,18 @@
-"""run_in_pty.py COMMAND...: runs COMMAND with its stderr on a pseudo-terminal
-and prints what the terminal showed, control characters escaped."""
+"""run_in_pty.py [--stdout-too] COMMAND...: runs COMMAND with its stderr (and
+with --stdout-too its stdout) on a pseudo-terminal and prints what the
+terminal showed, control characters escaped."""
 import os
 import pty
 import subprocess
 import sys
 
+args = sys.argv[1:]
+both = args[0] == '--stdout-too'
+if both:
+    args = args[1:]
 controller, terminal = pty.openpty()
-process = subprocess.Popen(sys.argv[1:], stdout=subprocess.DEVNULL, stderr=terminal)
+process = subprocess.Popen(args, stdout=terminal if both else subprocess.DEVNULL,
+                           stderr=terminal)
 os.close(terminal)
 shown = b''
 while True:

@@ -1,0 +1,2 @@
+/* An error in a system header still means the file does not compile. */
+int broken = ;

@@ -1,0 +1,2 @@
+#include <broken.h>
+void n(void) {}

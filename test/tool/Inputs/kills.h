@@ -1,0 +1,6 @@
+#pragma once
+#include <pthread.h>
+
+inline void stopAll(pthread_t worker) {
+  pthread_cancel(worker);
+}
