@@ -32,6 +32,14 @@ checker_packages() {
     llvm-$LLVM_VERSION-dev libclang-$LLVM_VERSION-dev clang-$LLVM_VERSION \
     clang-tidy-$LLVM_VERSION llvm-$LLVM_VERSION-tools llvm-19-tools
 }
+
+# What the tests add: clang-apply-replacements (the fix-it tests) and a
+# clang-tidy of another major version (the plugin must refuse it).
+if [ "$LLVM_VERSION" = 19 ]; then OTHER_LLVM_VERSION=22; else OTHER_LLVM_VERSION=19; fi
+test_packages() {
+  echo clang-tools-$LLVM_VERSION clang-tidy-$OTHER_LLVM_VERSION \
+    python3-jsonschema libgtest-dev libgmock-dev
+}
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 
 # Configures (once) and builds the named targets, or everything.
