@@ -126,7 +126,8 @@ bool valueUseSurvives(const Expr &Read, ASTContext &Ctx) {
   if (const auto *Call = P->get<CallExpr>()) {
     unsigned Index = argumentIndex(*Call, *cast<Expr>(E));
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (isa<CXXOperatorCallExpr>(Call) && isa_and_nonnull<CXXMethodDecl>(Callee)) {
+    if (isa<CXXOperatorCallExpr>(Call) &&
+        isa_and_nonnull<CXXMethodDecl>(Callee)) {
       if (Index == 0)
         return false; // the object of a member operator
       --Index;
@@ -156,8 +157,8 @@ bool useSurvives(const Expr &Use, QualType T, ASTContext &Ctx) {
   if (const auto *Cast = P->get<ImplicitCastExpr>())
     return Cast->getCastKind() == CK_LValueToRValue &&
            valueUseSurvives(*Cast, Ctx);
-  const bool Arithmetic = T->isIntegerType() && !T->isBooleanType() &&
-                          !T->isEnumeralType();
+  const bool Arithmetic =
+      T->isIntegerType() && !T->isBooleanType() && !T->isEnumeralType();
   if (const auto *Op = P->get<BinaryOperator>()) {
     switch (Op->getOpcode()) {
     case BO_Assign:
@@ -181,7 +182,8 @@ bool useSurvives(const Expr &Use, QualType T, ASTContext &Ctx) {
 /// Whether \p Flag shares its declaration with another variable
 /// (`bool a = true, b = false;`): the type edit would change both.
 bool sharesDeclaration(const DeclaratorDecl &Flag, ASTContext &Ctx) {
-  if (const auto *Var = dyn_cast<VarDecl>(&Flag); Var && Var->isLocalVarDecl()) {
+  if (const auto *Var = dyn_cast<VarDecl>(&Flag);
+      Var && Var->isLocalVarDecl()) {
     const DynTypedNode *P = onlyParent(Ctx.getParents(*Var));
     const auto *Stmt = P ? P->get<DeclStmt>() : nullptr;
     return !Stmt || !Stmt->isSingleDecl();
@@ -196,7 +198,8 @@ bool sharesDeclaration(const DeclaratorDecl &Flag, ASTContext &Ctx) {
 bool declarationIsEditable(const DeclaratorDecl &Flag, ASTContext &Ctx) {
   if (Flag.getDeclContext()->isDependentContext())
     return false;
-  if (const auto *Field = dyn_cast<FieldDecl>(&Flag); Field && Field->isBitField())
+  if (const auto *Field = dyn_cast<FieldDecl>(&Flag);
+      Field && Field->isBitField())
     return false;
   if (const auto *Var = dyn_cast<VarDecl>(&Flag)) {
     if (Var->getPreviousDecl() || Var->getMostRecentDecl() != Var)

@@ -274,9 +274,9 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   auto Report = [&](llvm::StringRef Message, std::optional<double> Millis,
                     llvm::StringRef Fix = "") {
     Reported.insert(&Call);
-    auto Warning = diag(Loc, Fix.empty() ? Message.str()
-                                         : (Message + "; " + Fix).str())
-                   << ("'" + Name + "'");
+    auto Warning =
+        diag(Loc, Fix.empty() ? Message.str() : (Message + "; " + Fix).str())
+        << ("'" + Name + "'");
     if (Millis)
       Warning << formatMillis(*Millis);
   };
@@ -346,7 +346,8 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   }
   case BlockKind::FutureWait:
     Report("%0 blocks until the result is ready and a stop request does not "
-           "wake it; wait in short steps with wait_for and check for a stop request "
+           "wake it; wait in short steps with wait_for and check for a stop "
+           "request "
            "between them",
            std::nullopt);
     Note();

@@ -13,7 +13,8 @@ void refuseForeignHost() {
   // this library was linked against. A host that exports no LLVM C API
   // cannot be told apart and is trusted.
   using GetVersion = void (*)(unsigned *, unsigned *, unsigned *);
-  auto *Get = reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
+  auto *Get =
+      reinterpret_cast<GetVersion>(dlsym(RTLD_DEFAULT, "LLVMGetVersion"));
   if (!Get)
     return;
   unsigned Major = 0, Minor = 0, Patch = 0;

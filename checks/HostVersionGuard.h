@@ -1,4 +1,4 @@
-//===--- HostVersionGuard.h - refuse a clang-tidy of another LLVM -*- C++ -*-===//
+//===--- HostVersionGuard.h - refuse another LLVM's clang-tidy -*- C++ -*-===//
 
 #ifndef THREADLIFE_CHECKS_HOSTVERSIONGUARD_H
 #define THREADLIFE_CHECKS_HOSTVERSIONGUARD_H

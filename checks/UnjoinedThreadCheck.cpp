@@ -92,10 +92,10 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       fieldDecl(User, hasThreadOrContainerType(&Api)).bind("field"), this);
-  Finder->addMatcher(cxxConstructExpr(unless(argumentCountIs(0)), User,
-                                      constructsThread(&Api))
-                         .bind("construct"),
-                     this);
+  Finder->addMatcher(
+      cxxConstructExpr(unless(argumentCountIs(0)), User, constructsThread(&Api))
+          .bind("construct"),
+      this);
   Finder->addMatcher(
       varDecl(hasStaticStorageDuration(), User, hasThreadType(&Api))
           .bind("static"),

@@ -32,7 +32,7 @@ std::string badEntry(const llvm::json::Value &Entry) {
 llvm::Error validate(llvm::StringRef JsonPath) {
   auto Fail = [&](const llvm::Twine &Why) {
     return llvm::createStringError("malformed compilation database '" +
-                                       JsonPath + "': " + Why);
+                                   JsonPath + "': " + Why);
   };
   auto Buffer = llvm::MemoryBuffer::getFile(JsonPath);
   if (!Buffer)
@@ -70,8 +70,9 @@ loadBuildDatabase(llvm::StringRef BuildPath) {
   auto Database =
       clang::tooling::CompilationDatabase::loadFromDirectory(Dir, Error);
   if (!Database)
-    return llvm::createStringError("no compilation database in '" + BuildPath +
-            "' (neither compile_commands.json nor compile_flags.txt)");
+    return llvm::createStringError(
+        "no compilation database in '" + BuildPath +
+        "' (neither compile_commands.json nor compile_flags.txt)");
   return std::move(Database);
 }
 

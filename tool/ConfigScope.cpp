@@ -49,8 +49,8 @@ std::optional<std::string> scopeGlobs(llvm::StringRef Globs,
       NamesThreadLife = true;
       Glob = Entry.str();
     }
-    Scoped += (Scoped.empty() ? "" : ",") + std::string(Negative ? "-" : "") +
-              Glob;
+    Scoped +=
+        (Scoped.empty() ? "" : ",") + std::string(Negative ? "-" : "") + Glob;
   }
   if (!NamesThreadLife && !FromCommandLine)
     return std::nullopt;
@@ -66,8 +66,9 @@ size_t offsetOf(llvm::StringRef Text, int Line, int Column) {
     if (Offset != llvm::StringRef::npos)
       ++Offset;
   }
-  return Offset == llvm::StringRef::npos ? Text.size()
-                                         : std::min(Offset + Column, Text.size());
+  return Offset == llvm::StringRef::npos
+             ? Text.size()
+             : std::min(Offset + Column, Text.size());
 }
 
 /// Blanks the top-level entry whose key starts at \p KeyOffset (keeping line
@@ -89,7 +90,8 @@ bool blankTopLevelEntry(std::string &Text, size_t KeyOffset) {
   auto Key = llvm::find(KeyStarts, KeyOffset);
   if (Key == KeyStarts.end())
     return false;
-  size_t End = std::next(Key) == KeyStarts.end() ? Text.size() : *std::next(Key);
+  size_t End =
+      std::next(Key) == KeyStarts.end() ? Text.size() : *std::next(Key);
   for (size_t I = KeyOffset; I < End; ++I)
     if (Text[I] != '\n')
       Text[I] = ' ';
@@ -113,9 +115,10 @@ llvm::ErrorOr<ClangTidyOptions> parseConfigFile(llvm::MemoryBufferRef Config,
             Unknown = Message.str();
             UnknownOffset = offsetOf(Text, D.getLineNo(), D.getColumnNo());
           } else if (FirstError.empty()) {
-            FirstError = (llvm::Twine(D.getLineNo()) + ":" +
-                          llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
-                             .str();
+            FirstError =
+                (llvm::Twine(D.getLineNo()) + ":" +
+                 llvm::Twine(D.getColumnNo() + 1) + ": " + D.getMessage())
+                    .str();
           }
         });
     if (Parsed || Unknown.empty() || !blankTopLevelEntry(Text, UnknownOffset)) {
@@ -170,7 +173,8 @@ public:
     for (auto &[Options, Origin] : Sources) {
       if (Origin == OptionsSourceTypeDefaultBinary)
         continue;
-      const bool CommandLine = Origin == OptionsSourceTypeCheckCommandLineOption;
+      const bool CommandLine =
+          Origin == OptionsSourceTypeCheckCommandLineOption;
       for (std::optional<std::string> *Globs :
            {&Options.Checks, &Options.WarningsAsErrors})
         if (*Globs)

@@ -1,11 +1,12 @@
-//===--- ConfigScope.h - a project's .clang-tidy, read by threadlife -*- C++ -*-===//
+//===--- ConfigScope.h - a .clang-tidy read for threadlife ------*- C++ -*-===//
 //
 // The driver runs threadlife's checks and nothing else, in projects whose
 // .clang-tidy files were written for clang-tidy as a whole. The rule:
 //
 //  - a Checks or WarningsAsErrors list that names no threadlife check is not
 //    addressed to threadlife and is ignored (`-*,bugprone-*` leaves every
-//    threadlife check on; `*` runs threadlife's checks, not all of clang-tidy's);
+//    threadlife check on; `*` runs threadlife's checks, not all of
+//    clang-tidy's);
 //  - a list that names a threadlife check is obeyed for threadlife's checks:
 //    its `*` and `-*` stand for `threadlife-*` and `-threadlife-*`, and the
 //    names of other checks in it are ignored;
@@ -50,8 +51,7 @@ std::optional<std::string> malformedConfigFor(llvm::StringRef Path);
 
 /// The options provider of one file's analysis, with the rule above applied.
 std::unique_ptr<clang::tidy::ClangTidyOptionsProvider>
-scopedOptionsProvider(const AnalysisSettings &Settings,
-                      ConfigWarningSink Warn);
+scopedOptionsProvider(const AnalysisSettings &Settings, ConfigWarningSink Warn);
 
 } // namespace threadlife
 

@@ -1,5 +1,4 @@
-//===--- Driver.cpp - the threadlife command line
-//---------------------------===//
+//===--- Driver.cpp - the threadlife command line -------------------------===//
 //
 // Runs the threadlife checks over source files as clang-tidy does (same
 // options, configuration files, NOLINT and text output) and adds what a CI
@@ -133,9 +132,9 @@ bool validateGlobs(StringRef Option, StringRef Globs) {
                      [&](const std::string &N) { return Pattern.contains(N); }))
       continue;
     threadlife::printError(
-        (Glob.contains('*') ? "'" + Glob + "' in --" + Option +
-                                  " matches no threadlife check"
-                            : "unknown check '" + Glob + "'") +
+        (Glob.contains('*')
+             ? "'" + Glob + "' in --" + Option + " matches no threadlife check"
+             : "unknown check '" + Glob + "'") +
         "; see --list-checks");
     return false;
   }
@@ -160,9 +159,9 @@ std::optional<ClangTidyOptions> configOption() {
       MemoryBufferRef(Text, Origin),
       [](const std::string &W) { threadlife::printWarning(W); }, Error);
   if (!Parsed) {
-    threadlife::printError("malformed configuration " +
-                           (Origin == "--config" ? Origin : "'" + Origin + "'") +
-                           ": " + Error);
+    threadlife::printError(
+        "malformed configuration " +
+        (Origin == "--config" ? Origin : "'" + Origin + "'") + ": " + Error);
     return std::nullopt;
   }
   return *Parsed;
@@ -318,26 +317,25 @@ bool finish(const threadlife::RunResults &Run,
   if (!ExportFixes.empty()) {
     std::vector<ClangTidyError> All = Run.allDiagnostics();
     std::string Main = Run.files().empty() ? "" : Run.files().front().Path;
-    if (Error E = threadlife::writeAtomically(ExportFixes, [&](raw_ostream &OS) {
-          exportReplacements(Main, All, OS);
-        })) {
+    if (Error E =
+            threadlife::writeAtomically(ExportFixes, [&](raw_ostream &OS) {
+              exportReplacements(Main, All, OS);
+            })) {
       threadlife::printError("cannot write '" + ExportFixes +
                              "': " + toString(std::move(E)));
       Written = false;
     }
   }
   if (Fix && Run.fixes().offered()) {
-    std::vector<std::string> Problems =
-        Run.fixes().apply([&](StringRef File) {
-          return threadlife::effectiveOptions(File, Settings)
-              .FormatStyle.value_or("none");
-        });
+    std::vector<std::string> Problems = Run.fixes().apply([&](StringRef File) {
+      return threadlife::effectiveOptions(File, Settings)
+          .FormatStyle.value_or("none");
+    });
     for (const std::string &P : Problems)
       threadlife::printError(P);
     errs() << "threadlife: applied " << Run.fixes().accepted() << " of "
            << Run.fixes().offered() << " suggested fixes"
-           << (Problems.empty() ? "" : "; some files were not written")
-           << "\n";
+           << (Problems.empty() ? "" : "; some files were not written") << "\n";
     Written &= Problems.empty();
   }
   return Written;

@@ -70,8 +70,9 @@ private:
   class Action : public ASTFrontendAction {
   public:
     explicit Action(ClangTidyASTConsumerFactory &Checks) : Checks(Checks) {}
-    std::unique_ptr<ASTConsumer> CreateASTConsumer(CompilerInstance &Compiler,
-                                                   llvm::StringRef File) override {
+    std::unique_ptr<ASTConsumer>
+    CreateASTConsumer(CompilerInstance &Compiler,
+                      llvm::StringRef File) override {
       return Checks.createASTConsumer(Compiler, File);
     }
 
@@ -183,8 +184,9 @@ FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
   };
 
   if (llvm::sys::fs::is_directory(Path))
-    return Fail("'" + File.str() + "' is a directory; name its source files, "
-                                   "or pass -p <build dir>");
+    return Fail("'" + File.str() +
+                "' is a directory; name its source files, "
+                "or pass -p <build dir>");
   if (!llvm::sys::fs::exists(Path))
     return Fail("no such file: '" + File.str() + "'");
 

@@ -63,8 +63,8 @@ FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
                          const AnalysisSettings &Settings);
 
 /// The options in effect for \p Path, as the analysis would see them.
-clang::tidy::ClangTidyOptions effectiveOptions(llvm::StringRef Path,
-                                               const AnalysisSettings &Settings);
+clang::tidy::ClangTidyOptions
+effectiveOptions(llvm::StringRef Path, const AnalysisSettings &Settings);
 
 } // namespace threadlife
 

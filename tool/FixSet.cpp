@@ -45,7 +45,8 @@ std::vector<std::string> FixSet::apply(
   llvm::sort(Files);
   for (llvm::StringRef File : Files) {
     auto Fail = [&](const llvm::Twine &Why) {
-      Problems.push_back(("cannot write the fixes to '" + File + "': " + Why).str());
+      Problems.push_back(
+          ("cannot write the fixes to '" + File + "': " + Why).str());
     };
     auto Buffer = llvm::MemoryBuffer::getFile(File);
     if (!Buffer) {
@@ -85,8 +86,8 @@ std::vector<std::string> FixSet::apply(
       Fail(llvm::toString(std::move(E)));
       continue;
     }
-    if (llvm::Error E = writeAtomically(
-            File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }))
+    if (llvm::Error E =
+            writeAtomically(File, [&](llvm::raw_ostream &OS) { OS << *Fixed; }))
       Fail(llvm::toString(std::move(E)));
   }
   return Problems;

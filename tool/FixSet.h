@@ -49,8 +49,9 @@ llvm::Error checkWritable(llvm::StringRef Path);
 /// Writes \p Path through a temporary file in its directory renamed over it,
 /// so that a reader sees the old bytes or the new ones, never a part; keeps
 /// the file's permissions.
-llvm::Error writeAtomically(llvm::StringRef Path,
-                            const std::function<void(llvm::raw_ostream &)> &Write);
+llvm::Error
+writeAtomically(llvm::StringRef Path,
+                const std::function<void(llvm::raw_ostream &)> &Write);
 
 } // namespace threadlife
 

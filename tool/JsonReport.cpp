@@ -1,5 +1,4 @@
-//===--- JsonReport.cpp - threadlife's own JSON report
-//----------------------===//
+//===--- JsonReport.cpp - threadlife's own JSON report --------------------===//
 
 #include "Reports.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -38,10 +37,11 @@ json::Array fixesJson(const tooling::DiagnosticMessage &M) {
   for (const auto &[File, Replacements] : M.Fix)
     for (const tooling::Replacement &R : Replacements)
       // json::Value keeps a StringRef by reference: copy what the loop owns.
-      Fixes.push_back(json::Object{{"file", File.str()},
-                                   {"offset", R.getOffset()},
-                                   {"length", R.getLength()},
-                                   {"replacement", R.getReplacementText().str()}});
+      Fixes.push_back(
+          json::Object{{"file", File.str()},
+                       {"offset", R.getOffset()},
+                       {"length", R.getLength()},
+                       {"replacement", R.getReplacementText().str()}});
   return Fixes;
 }
 

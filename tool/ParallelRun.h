@@ -1,4 +1,4 @@
-//===--- ParallelRun.h - analyse files in parallel, report in order -*- C++ -*-===//
+//===--- ParallelRun.h - analyse in parallel, report in order ---*- C++ -*-===//
 
 #ifndef THREADLIFE_TOOL_PARALLELRUN_H
 #define THREADLIFE_TOOL_PARALLELRUN_H

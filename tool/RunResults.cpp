@@ -24,11 +24,10 @@ void printWarning(const llvm::Twine &Message) {
 
 void RunResults::dropRepeated(std::vector<ClangTidyError> &Errors) {
   llvm::erase_if(Errors, [&](const ClangTidyError &E) {
-    std::string Key =
-        llvm::formatv("{0}\n{1}\n{2}\n{3}", E.DiagnosticName,
-                      E.Message.FilePath, E.Message.FileOffset,
-                      E.Message.Message)
-            .str();
+    std::string Key = llvm::formatv("{0}\n{1}\n{2}\n{3}", E.DiagnosticName,
+                                    E.Message.FilePath, E.Message.FileOffset,
+                                    E.Message.Message)
+                          .str();
     return !Reported.insert(Key).second;
   });
 }

@@ -1,5 +1,4 @@
-//===--- SarifReport.cpp - SARIF 2.1.0 report
-//-------------------------------===//
+//===--- SarifReport.cpp - SARIF 2.1.0 report ----------------------------===//
 
 #include "CheckDocs.h"
 #include "Reports.h"
@@ -75,8 +74,8 @@ void writeSarif(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
     if (F.Result == FileAnalysis::Outcome::CompileErrors)
       Notifications.push_back(json::Object{
           {"level", "error"},
-          {"message",
-           json::Object{{"text", "'" + F.File + "' does not compile; its "
+          {"message", json::Object{{"text", "'" + F.File +
+                                                "' does not compile; its "
                                                 "findings are incomplete"}}}});
     Successful &= F.Result == FileAnalysis::Outcome::Analysed ||
                   F.Result == FileAnalysis::Outcome::Skipped;
