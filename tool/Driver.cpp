@@ -26,7 +26,7 @@
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Regex.h"
-#include "llvm/Support/Signals.h"
+#include <csignal>
 #include <unistd.h>
 
 using namespace clang;
@@ -285,15 +285,9 @@ bool loadBuildPath(std::unique_ptr<tooling::CompilationDatabase> &Compilations,
 }
 
 /// A failed write to stdout ends the run with one line, not LLVM's crash
-/// report (a closed pipe included: `threadlife ... | head`).
-void handleClosedStdout() {
-  sys::SetOneShotPipeSignalFunction([] {
-    static const char Message[] =
-        "threadlife: error: cannot write to standard output: Broken pipe\n";
-    [[maybe_unused]] ssize_t Ignored = ::write(2, Message, sizeof Message - 1);
-    ::_exit(ExitFindingsOrFailures);
-  });
-}
+/// report nor a silent death by SIGPIPE (`threadlife ... | head`): with the
+/// signal ignored, the write fails with EPIPE and stdoutWritten() says so.
+void handleClosedStdout() { ::signal(SIGPIPE, SIG_IGN); }
 
 bool stdoutWritten() {
   outs().flush();
@@ -379,8 +373,10 @@ int main(int argc, const char **argv) {
           &errs()))
     return ExitUsage;
 
-  if (Explain.getNumOccurrences())
-    return explain(Explain);
+  if (Explain.getNumOccurrences()) {
+    int Code = explain(Explain);
+    return stdoutWritten() ? Code : ExitFindingsOrFailures;
+  }
   if (!validateCommandLine())
     return ExitUsage;
 
@@ -396,8 +392,10 @@ int main(int argc, const char **argv) {
   Settings.Compilations = Compilations.get();
 
   std::vector<threadlife::InputFile> Files = inputFiles(Compilations.get());
-  if (ListChecks)
-    return listChecks(Settings, Files);
+  if (ListChecks) {
+    int Code = listChecks(Settings, Files);
+    return stdoutWritten() ? Code : ExitFindingsOrFailures;
+  }
   if (Files.empty()) {
     threadlife::printError("no source files given; see --help");
     return ExitUsage;
