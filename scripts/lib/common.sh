@@ -34,10 +34,11 @@ checker_packages() {
 }
 
 # What the tests add: clang-apply-replacements (the fix-it tests) and a
-# clang-tidy of another major version (the plugin must refuse it).
+# clang-tidy of another major version (the plugin must refuse it), and
+# pre-commit with git (the driver run as a hook).
 if [ "$LLVM_VERSION" = 19 ]; then OTHER_LLVM_VERSION=22; else OTHER_LLVM_VERSION=19; fi
 test_packages() {
-  echo clang-tools-$LLVM_VERSION clang-tidy-$OTHER_LLVM_VERSION \
+  echo clang-tools-$LLVM_VERSION clang-tidy-$OTHER_LLVM_VERSION pre-commit git \
     python3-jsonschema libgtest-dev libgmock-dev
 }
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
