@@ -33,7 +33,7 @@ checker_packages() {
     clang-tidy-$LLVM_VERSION llvm-$LLVM_VERSION-tools llvm-19-tools
 }
 
-# What the tests add: clang-apply-replacements (the fix-it tests) and a
+# What the tests add: clang-apply-replacements (the fix-it tests), a
 # clang-tidy of another major version (the plugin must refuse it), and
 # pre-commit with git (the driver run as a hook).
 if [ "$LLVM_VERSION" = 19 ]; then OTHER_LLVM_VERSION=22; else OTHER_LLVM_VERSION=19; fi
