@@ -2,7 +2,7 @@
 
 #include "BlockingWaitIgnoresStopCheck.h"
 #include "StopAnalysis.h"
-#include "ThreadModel.h"
+#include "model/ThreadModel.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"

@@ -1,7 +1,7 @@
 //===--- ForcedKillCheck.cpp - threadlife ---------------------------------===//
 
 #include "ForcedKillCheck.h"
-#include "ThreadModel.h"
+#include "model/ThreadModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 

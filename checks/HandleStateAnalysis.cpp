@@ -1,6 +1,7 @@
 //===--- HandleStateAnalysis.cpp - what happens to thread handles ---------===//
 
 #include "HandleStateAnalysis.h"
+#include "utils/Expressions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMap.h"
@@ -13,172 +14,6 @@
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::threadlife {
-
-//===--- ThreadApi --------------------------------------------------------===//
-
-ThreadApi::ThreadApi(llvm::ArrayRef<llvm::StringRef> ExtraThreadTypes,
-                     llvm::ArrayRef<llvm::StringRef> ExtraSelfJoiningTypes) {
-  Classes.assign(model::threadClasses().begin(), model::threadClasses().end());
-  const model::ThreadClass &Std = Classes.front(); // std::thread
-  auto Add = [&](llvm::StringRef Name, model::JoinableDestruction D) {
-    Name = Name.trim();
-    if (Name.empty())
-      return;
-    ExtraNames.push_back(Name.starts_with("::") ? Name.str()
-                                                : ("::" + Name).str());
-    model::ThreadClass Class = Std;
-    Class.Name = ExtraNames.back();
-    Class.Destruction = D;
-    Classes.push_back(Class);
-  };
-  for (llvm::StringRef Name : ExtraThreadTypes)
-    Add(Name, model::JoinableDestruction::Terminates);
-  for (llvm::StringRef Name : ExtraSelfJoiningTypes)
-    Add(Name, model::JoinableDestruction::Joins);
-}
-
-bool ThreadApi::isNamed(const NamedDecl *D,
-                        llvm::ArrayRef<llvm::StringRef> Names) {
-  return model::isOneOf(D, Names);
-}
-
-const model::ThreadClass *ThreadApi::threadClass(QualType T) const {
-  if (T.isNull() || T->isReferenceType() || T->isPointerType())
-    return nullptr;
-  return threadClass(T->getAsCXXRecordDecl());
-}
-
-const model::ThreadClass *
-ThreadApi::threadClass(const CXXRecordDecl *Record) const {
-  if (!Record)
-    return nullptr;
-  Record = Record->getDefinition() ? Record->getDefinition() : Record;
-  // Later entries are the user's: they win over a base class of the model.
-  for (const model::ThreadClass &Class : llvm::reverse(Classes)) {
-    if (isNamed(Record, {Class.Name}))
-      return &Class;
-    if (Class.MatchDerived && Record->hasDefinition()) {
-      bool Derived = false;
-      Record->forallBases([&](const CXXRecordDecl *Base) {
-        if (isNamed(Base, {Class.Name}))
-          Derived = true;
-        return true;
-      });
-      if (Derived)
-        return &Class;
-    }
-  }
-  return nullptr;
-}
-
-const model::ThreadClass *ThreadApi::elementClass(QualType T) const {
-  if (T.isNull())
-    return nullptr;
-  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
-    return threadClass(Array->getElementType());
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec || !isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
-                        model::threadContainers()))
-    return nullptr;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
-    return nullptr;
-  return threadClass(Args[0].getAsType());
-}
-
-static bool isTypedefNamed(QualType T, llvm::StringRef Name) {
-  while (const auto *Typedef = T->getAs<TypedefType>()) {
-    if (Typedef->getDecl()->getName() == Name)
-      return true;
-    T = Typedef->desugar();
-  }
-  return false;
-}
-
-bool ThreadApi::isPosixHandle(QualType T) const {
-  return !T.isNull() && isTypedefNamed(T, "pthread_t");
-}
-
-bool ThreadApi::isPosixHandleArray(QualType T) const {
-  if (T.isNull())
-    return false;
-  const ArrayType *Array = T->getAsArrayTypeUnsafe();
-  return Array && isPosixHandle(Array->getElementType());
-}
-
-bool ThreadApi::isCApiCall(const CallExpr *Call, llvm::StringRef Name) const {
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  return Callee && Callee->getIdentifier() && Callee->getName() == Name &&
-         Callee->isExternC() &&
-         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
-}
-
-const model::HandleFunction *
-ThreadApi::handleFunction(const CallExpr *Call) const {
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  if (!Callee || !Callee->getIdentifier())
-    return nullptr;
-  const model::HandleFunction *F = model::findHandleFunction(Callee->getName());
-  if (!F || !isCApiCall(Call, F->Name) ||
-      (F->Op != model::HandleOp::CreateResult &&
-       Call->getNumArgs() <= F->HandleArg))
-    return nullptr;
-  return F;
-}
-
-static const Expr *strip(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
-      E = Cast->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E);
-             Cast && !Cast->getType()->isRValueReferenceType())
-      E = Cast->getSubExpr();
-    else if (const auto *Cast = dyn_cast<CXXReinterpretCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      return E;
-  }
-  return E;
-}
-
-const CXXConstructExpr *ThreadApi::threadStart(const Expr *E) const {
-  if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(strip(E)))
-    E = Default->getExpr();
-  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(E));
-  if (!Construct || Construct->getNumArgs() == 0 ||
-      isa<CXXDefaultArgExpr>(Construct->getArg(0)))
-    return nullptr;
-  const model::ThreadClass *Class = threadClass(Construct->getType());
-  if (!Class || !Class->StartsInConstructor ||
-      Construct->getConstructor()->isCopyOrMoveConstructor())
-    return nullptr;
-  return Construct;
-}
-
-bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
-                                       Preprocessor *PP) const {
-  switch (Class.Destruction) {
-  case model::JoinableDestruction::Terminates:
-  case model::JoinableDestruction::Aborts:
-    return true;
-  case model::JoinableDestruction::Joins:
-    return false;
-  case model::JoinableDestruction::Detaches:
-    return PP && !Class.TerminatesIfDefined.empty() &&
-           PP->isMacroDefined(Class.TerminatesIfDefined);
-  }
-  return false;
-}
 
 llvm::StringRef describe(HandleState State) {
   switch (State) {
@@ -202,10 +37,10 @@ llvm::StringRef describe(HandleState State) {
 //===--- Reading the code -------------------------------------------------===//
 
 const ValueDecl *HandleStateAnalysis::namedHandle(const Expr *E) {
-  E = strip(E);
+  E = skipWrappers(E);
   if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E);
       Unary && Unary->getOpcode() == UO_AddrOf)
-    E = strip(Unary->getSubExpr());
+    E = skipWrappers(Unary->getSubExpr());
   if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
     return Ref->getDecl();
   if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
@@ -215,7 +50,7 @@ const ValueDecl *HandleStateAnalysis::namedHandle(const Expr *E) {
 }
 
 const Expr *HandleStateAnalysis::movedFrom(const Expr *Arg) {
-  Arg = strip(Arg);
+  Arg = skipWrappers(Arg);
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Arg)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
     if (Callee && Call->getNumArgs() == 1 &&
@@ -231,7 +66,7 @@ const Expr *HandleStateAnalysis::movedFrom(const Expr *Arg) {
 
 // The container whose element \p E is: `ts[i]`, `ts.at(i)`, `ts.back()`.
 static const ValueDecl *elementOf(const Expr *E) {
-  E = strip(E);
+  E = skipWrappers(E);
   if (const auto *Subscript = dyn_cast_or_null<ArraySubscriptExpr>(E))
     return HandleStateAnalysis::namedHandle(Subscript->getBase());
   if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
@@ -340,7 +175,7 @@ public:
       }
     const model::HandleFunction *F = Api.handleFunction(Call);
     if (F && F->Op == model::HandleOp::CreateIntoArg) {
-      const Expr *Arg = strip(Call->getArg(F->HandleArg));
+      const Expr *Arg = skipWrappers(Call->getArg(F->HandleArg));
       const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
       const ValueDecl *Handle = nullptr;
       if (Addr && Addr->getOpcode() == UO_AddrOf) {
@@ -383,7 +218,7 @@ public:
 private:
   bool isWin32Create(const Expr *E) {
     const model::HandleFunction *F =
-        Api.handleFunction(dyn_cast_or_null<CallExpr>(strip(E)));
+        Api.handleFunction(dyn_cast_or_null<CallExpr>(skipWrappers(E)));
     return F && F->Op == model::HandleOp::CreateResult;
   }
 
@@ -476,7 +311,7 @@ bool HandleStateAnalysis::selfDetaches(const FunctionDecl *Start) {
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const model::HandleFunction *F = Api.handleFunction(Call);
       if (F && F->Op == model::HandleOp::Detach &&
-          Api.isCApiCall(dyn_cast<CallExpr>(strip(Call->getArg(F->HandleArg))),
+          Api.isCApiCall(dyn_cast<CallExpr>(skipWrappers(Call->getArg(F->HandleArg))),
                          model::posixSelf()))
         return true;
     }
@@ -698,8 +533,8 @@ MemberUses HandleStateAnalysis::memberUses(const CXXRecordDecl *Record,
     }
     if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(P);
         Assign && Assign->getOperator() == OO_Equal &&
-        Assign->getNumArgs() == 2 && strip(Assign->getArg(0)) == Use) {
-      const Expr *Rhs = strip(Assign->getArg(1));
+        Assign->getNumArgs() == 2 && skipWrappers(Assign->getArg(0)) == Use) {
+      const Expr *Rhs = skipWrappers(Assign->getArg(1));
       if (const CXXConstructExpr *Start = Api.threadStart(Rhs)) {
         if (Own)
           Uses.Starts.push_back(Start);
@@ -723,7 +558,7 @@ MemberUses HandleStateAnalysis::memberUses(const CXXRecordDecl *Record,
     if (const auto *Call = dyn_cast_or_null<CallExpr>(P))
       if (const FunctionDecl *Callee = Call->getDirectCallee())
         for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-          if (strip(Call->getArg(I)) == Use && I < Callee->getNumParams() &&
+          if (skipWrappers(Call->getArg(I)) == Use && I < Callee->getNumParams() &&
               Callee->getParamDecl(I)->getType()->isReferenceType() &&
               Callee->getParamDecl(I)
                   ->getType()
@@ -770,7 +605,7 @@ HandleStateAnalysis::writtenByThreads(const CXXRecordDecl *Record,
     }
   }
   auto FieldOf = [&](const Expr *E) -> const FieldDecl * {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(strip(E));
+    const auto *Member = dyn_cast_or_null<MemberExpr>(skipWrappers(E));
     if (!Member || !isThisObject(Member->getBase()))
       return nullptr;
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
@@ -1187,7 +1022,7 @@ private:
   // The handle whose creation \p E reports: the create call itself, a
   // variable holding its result, or a Win32 handle variable.
   std::optional<unsigned> createdBy(const PathState &S, const Expr *E) const {
-    E = strip(E);
+    E = skipWrappers(E);
     for (unsigned H = 0; H < S.Handles.size(); ++H)
       if (S.Handles[H].State == HandleState::Running &&
           S.Handles[H].Start == E && R.Handles[H].Kind != TrackedHandle::Object)
@@ -1250,7 +1085,7 @@ private:
         User = parentOf(Addr, D);
       if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(User);
           Assign && Assign->getOperator() == OO_Equal &&
-          strip(Assign->getArg(0)) == P)
+          skipWrappers(Assign->getArg(0)) == P)
         return Use::Consumed;
       if (const auto *Call = dyn_cast_or_null<CallExpr>(User))
         if (const model::HandleFunction *F = Api.handleFunction(Call);
@@ -1266,7 +1101,7 @@ private:
       const auto *Call = dyn_cast_or_null<CallExpr>(parentOf(Unary, D));
       const model::HandleFunction *F = Api.handleFunction(Call);
       return F && F->Op == model::HandleOp::CreateIntoArg &&
-                     strip(Call->getArg(F->HandleArg)) == Unary
+                     skipWrappers(Call->getArg(F->HandleArg)) == Unary
                  ? Use::Consumed
                  : Use::Escape;
     }
@@ -1274,7 +1109,7 @@ private:
       if (Binary->isComparisonOp() || Binary->isLogicalOp())
         return Use::Inert;
       if (Binary->getOpcode() == BO_Assign &&
-          strip(Binary->getLHS()) == strip(Ref))
+          skipWrappers(Binary->getLHS()) == skipWrappers(Ref))
         return Use::Consumed;
       return Use::Escape;
     }
@@ -1282,7 +1117,7 @@ private:
       return T.Kind == TrackedHandle::Object ? Use::Escape : Use::Inert;
     if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(P)) {
       if (Op->getOperator() == OO_Equal && Op->getNumArgs() == 2 &&
-          strip(Op->getArg(0)) == strip(Ref))
+          skipWrappers(Op->getArg(0)) == skipWrappers(Ref))
         return Use::Consumed;
       if (Op->getOperator() == OO_EqualEqual ||
           Op->getOperator() == OO_ExclaimEqual)
@@ -1292,7 +1127,7 @@ private:
     if (const auto *Call = dyn_cast<CallExpr>(P)) {
       if (const model::HandleFunction *F = Api.handleFunction(Call))
         if (F->Op != model::HandleOp::CreateResult &&
-            strip(Call->getArg(F->HandleArg)) == strip(Ref))
+            skipWrappers(Call->getArg(F->HandleArg)) == skipWrappers(Ref))
           return Use::Consumed;
       if (HandleStateAnalysis::movedFrom(Call)) {
         const Stmt *Target = parentOf(Call, D);
@@ -1313,7 +1148,7 @@ private:
       // A const reference cannot join; anything else may.
       if (const FunctionDecl *Callee = Call->getDirectCallee())
         for (unsigned I = 0; I < Call->getNumArgs(); ++I)
-          if (strip(Call->getArg(I)) == strip(Ref) &&
+          if (skipWrappers(Call->getArg(I)) == skipWrappers(Ref) &&
               I < Callee->getNumParams()) {
             QualType Param = Callee->getParamDecl(I)->getType();
             if (T.Kind == TrackedHandle::Object && Param->isReferenceType() &&
@@ -1330,7 +1165,7 @@ private:
     const TrackedHandle &T = R.Handles[H];
     const Expr *Init = Var->getInit();
     if (T.Kind == TrackedHandle::Win32) {
-      const auto *Call = dyn_cast_or_null<CallExpr>(strip(Init));
+      const auto *Call = dyn_cast_or_null<CallExpr>(skipWrappers(Init));
       const model::HandleFunction *F = Api.handleFunction(Call);
       if (F && F->Op == model::HandleOp::CreateResult)
         set(S, H, HandleState::Running, Decl, Call);
@@ -1347,7 +1182,7 @@ private:
       return;
     }
     if (T.IsContainer) {
-      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
+      const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(Init));
       bool Empty = !Init || (Construct && Construct->getNumArgs() == 0) ||
                    (Construct &&
                     !Construct->getConstructor()->isCopyOrMoveConstructor() &&
@@ -1362,7 +1197,7 @@ private:
       set(S, H, HandleState::Running, Decl, Start);
       return;
     }
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Init));
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(Init));
     if (!Init || (Construct && (Construct->getNumArgs() == 0 ||
                                 !T.Class->StartsInConstructor))) {
       set(S, H, HandleState::Empty, Decl);
@@ -1403,13 +1238,13 @@ private:
       set(S, H, HandleState::Unknown, Op);
       return;
     }
-    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(strip(Rhs));
+    const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(Rhs));
     if (Construct && Construct->getNumArgs() == 0) {
       set(S, H, HandleState::Empty, Op);
       return;
     }
-    if (isa<InitListExpr>(strip(Rhs)) &&
-        cast<InitListExpr>(strip(Rhs))->getNumInits() == 0) {
+    if (isa<InitListExpr>(skipWrappers(Rhs)) &&
+        cast<InitListExpr>(skipWrappers(Rhs))->getNumInits() == 0) {
       set(S, H, HandleState::Empty, Op);
       return;
     }
@@ -1484,7 +1319,7 @@ private:
     using Op = model::HandleOp;
     if (F.Op == Op::CreateResult)
       return; // seen at the declaration or assignment that keeps it
-    const Expr *Arg = strip(Call->getArg(F.HandleArg));
+    const Expr *Arg = skipWrappers(Call->getArg(F.HandleArg));
     if (F.Op == Op::CreateIntoArg) {
       const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
       std::optional<unsigned> H;
@@ -1740,7 +1575,7 @@ private:
         std::optional<unsigned> H = handleOf(Binary->getLHS());
         if (H && R.Handles[*H].Kind == TrackedHandle::Win32) {
           const auto *Create =
-              dyn_cast_or_null<CallExpr>(strip(Binary->getRHS()));
+              dyn_cast_or_null<CallExpr>(skipWrappers(Binary->getRHS()));
           const model::HandleFunction *F = Api.handleFunction(Create);
           if (F && F->Op == model::HandleOp::CreateResult)
             set(S, *H, HandleState::Running, Binary, Create);

@@ -1,7 +1,6 @@
 //===--- HandleStateAnalysis.h - what happens to thread handles -*- C++ -*-===//
 //
-// The analysis the join checks share: which objects own a thread (ThreadApi,
-// ThreadModel plus the user's options), and a path-sensitive walk over clang's
+// The analysis the join checks share: a path-sensitive walk over clang's
 // CFG of one function that follows each handle through start, join, detach,
 // move and escape, and reports what it saw on some path: a handle that
 // reaches the end of its life (or an exception) still joinable, a join or
@@ -13,7 +12,8 @@
 #ifndef THREADLIFE_CHECKS_HANDLESTATEANALYSIS_H
 #define THREADLIFE_CHECKS_HANDLESTATEANALYSIS_H
 
-#include "ThreadModel.h"
+#include "model/ThreadApi.h"
+#include "model/ThreadModel.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchersMacros.h"
@@ -32,81 +32,6 @@ class Preprocessor;
 } // namespace clang
 
 namespace clang::tidy::threadlife {
-
-/// The thread APIs a check knows: ThreadModel's, plus the types the user
-/// names in the options ThreadTypes (behave like std::thread) and
-/// SelfJoiningTypes (behave like std::jthread).
-class ThreadApi {
-public:
-  ThreadApi(llvm::ArrayRef<llvm::StringRef> ExtraThreadTypes,
-            llvm::ArrayRef<llvm::StringRef> ExtraSelfJoiningTypes);
-
-  /// The thread class of an object of type \p T (no reference, no pointer).
-  const model::ThreadClass *threadClass(QualType T) const;
-  const model::ThreadClass *threadClass(const CXXRecordDecl *Record) const;
-  /// The thread class of the elements of a container or array \p T.
-  const model::ThreadClass *elementClass(QualType T) const;
-  /// pthread_t, or an array of them.
-  bool isPosixHandle(QualType T) const;
-  bool isPosixHandleArray(QualType T) const;
-
-  /// The C thread API \p Call calls, if it is one.
-  const model::HandleFunction *handleFunction(const CallExpr *Call) const;
-  bool isCApiCall(const CallExpr *Call, llvm::StringRef Name) const;
-
-  /// Whether \p E constructs a thread object that runs at once (std::thread
-  /// with a callable); the expression is the construction itself.
-  const CXXConstructExpr *threadStart(const Expr *E) const;
-  /// Whether destroying a running \p Class ends the process (or, for
-  /// Boost.Thread, its configuration makes it do so).
-  bool terminatesWhenJoinable(const model::ThreadClass &Class,
-                              Preprocessor *PP) const;
-
-  /// Whether \p Name is one of \p Names ("::ns::name"), as a qualified name
-  /// without inline namespaces.
-  static bool isNamed(const NamedDecl *D,
-                      llvm::ArrayRef<llvm::StringRef> Names);
-
-private:
-  std::deque<std::string> ExtraNames;
-  std::vector<model::ThreadClass> Classes;
-};
-
-//===--- Matchers over ThreadApi -------------------------------------------===//
-//
-// The checks' matchers filter by these, so that their callbacks (and what the
-// callbacks build: CFGs, the parent map) run only on thread code. The API
-// must outlive the matcher: it is the check's own member.
-
-/// A member call on a thread object (a std::thread, a QThread subclass, a
-/// type from the ThreadTypes option).
-AST_MATCHER_P(CXXMemberCallExpr, onThread, const ThreadApi *, Api) {
-  return Api->threadClass(Node.getRecordDecl()) != nullptr;
-}
-
-/// A declaration whose type is a thread object (not a reference or pointer).
-AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
-  return Api->threadClass(Node.getType()) != nullptr;
-}
-
-/// A declaration whose type the analysis follows: a thread object, a
-/// container or array of them, a pthread_t or an array of pthread_t.
-AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
-  const QualType T = Node.getType();
-  return Api->threadClass(T) || Api->elementClass(T) ||
-         Api->isPosixHandle(T) || Api->isPosixHandleArray(T);
-}
-
-/// A declaration whose type is a thread object or a container of them.
-AST_MATCHER_P(ValueDecl, hasThreadOrContainerType, const ThreadApi *, Api) {
-  const QualType T = Node.getType();
-  return Api->threadClass(T) || Api->elementClass(T);
-}
-
-/// An expression that constructs a thread object.
-AST_MATCHER_P(CXXConstructExpr, constructsThread, const ThreadApi *, Api) {
-  return Api->threadClass(Node.getType()) != nullptr;
-}
 
 /// What a handle holds on one path.
 enum class HandleState : unsigned char {

@@ -16,13 +16,6 @@ namespace clang::tidy::threadlife {
 namespace {
 using model::StopChannel;
 
-std::vector<llvm::StringRef> names(llvm::ArrayRef<model::StoppableThread> T) {
-  std::vector<llvm::StringRef> Names;
-  for (const model::StoppableThread &Thread : T)
-    Names.push_back(Thread.Type);
-  return Names;
-}
-
 std::vector<llvm::StringRef> names(llvm::ArrayRef<model::StoppableSpawn> S) {
   std::vector<llvm::StringRef> Names;
   for (const model::StoppableSpawn &Spawn : S)
@@ -68,7 +61,7 @@ void LoopIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
       hasDeclaration(cxxRecordDecl(hasAnyName(model::stopTokenTypes()))))));
   Finder->addMatcher(
       cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                           hasAnyName(names(model::stoppableThreads()))))),
+                           hasAnyName(model::stoppableThreadNames())))),
                        argumentCountAtLeast(1))
           .bind("start"),
       this);
@@ -104,12 +97,12 @@ void LoopIgnoresStopCheck::addBody(const FunctionDecl *F, Body B) {
 void LoopIgnoresStopCheck::check(const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
   if (const auto *Start = Result.Nodes.getNodeAs<CXXConstructExpr>("start")) {
-    const model::StoppableThread *Thread =
+    const model::ThreadClass *Thread =
         model::findStoppableThread(Start->getType());
     if (!Thread)
       return;
     Body B;
-    B.Channel = Thread->Channel;
+    B.Channel = Thread->Stop;
     B.Thread = Thread;
     B.Start = Start;
     addBody(callableBody(Start->getArg(0), &B.Lambda), B);
@@ -253,7 +246,8 @@ void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
         }
       }
     }
-    if (B.Start && B.Thread && B.Thread->SelfJoining)
+    if (B.Start && B.Thread &&
+        B.Thread->Destruction == model::JoinableDestruction::Joins)
       diag(B.Start->getBeginLoc(),
            "the thread starts here; its destructor requests a stop and then "
            "waits for the loop, forever",

@@ -3,7 +3,7 @@
 #ifndef THREADLIFE_CHECKS_LOOPIGNORESSTOPCHECK_H
 #define THREADLIFE_CHECKS_LOOPIGNORESSTOPCHECK_H
 
-#include "ThreadModel.h"
+#include "model/ThreadModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "llvm/ADT/MapVector.h"
 #include <string>
@@ -33,7 +33,7 @@ private:
   struct Body {
     model::StopChannel Channel = model::StopChannel::Token;
     /// The self-joining thread that runs it, and where, when seen.
-    const model::StoppableThread *Thread = nullptr;
+    const model::ThreadClass *Thread = nullptr;
     const Expr *Start = nullptr;
     /// The lambda written at the start, which a fix-it may edit.
     const LambdaExpr *Lambda = nullptr;

@@ -10,7 +10,7 @@
 #ifndef THREADLIFE_CHECKS_STOPANALYSIS_H
 #define THREADLIFE_CHECKS_STOPANALYSIS_H
 
-#include "ThreadModel.h"
+#include "model/ThreadModel.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"

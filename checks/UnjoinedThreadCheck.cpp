@@ -207,9 +207,9 @@ std::optional<FixItHint>
 UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
   const LangOptions &Lang = Ctx->getLangOpts();
   const model::ThreadClass *Class = Api.threadClass(Var->getType());
-  std::optional<llvm::StringRef> Replacement =
-      Class ? model::selfJoiningReplacement(Class->Name) : std::nullopt;
-  if (!Lang.CPlusPlus20 || !Replacement || !Api.threadStart(Var->getInit()))
+  llvm::StringRef Replacement = Class ? Class->SelfJoiningReplacement : "";
+  if (!Lang.CPlusPlus20 || Replacement.empty() ||
+      !Api.threadStart(Var->getInit()))
     return std::nullopt;
   // A generic callable could take the stop token jthread passes.
   const Expr *Callable =
@@ -247,7 +247,7 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
       Lexer::getSourceText(Range, Ctx->getSourceManager(), Lang);
   if (Text != "std::thread" && Text != "::std::thread")
     return std::nullopt;
-  return FixItHint::CreateReplacement(Range, *Replacement);
+  return FixItHint::CreateReplacement(Range, Replacement);
 }
 
 void UnjoinedThreadCheck::reportLeak(const AnalysisResult &Result,

@@ -3,7 +3,7 @@
 #include "UnsafeStopFlagCheck.h"
 #include "AtomicRewrite.h"
 #include "StopAnalysis.h"
-#include "ThreadModel.h"
+#include "model/ThreadModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"

@@ -90,6 +90,57 @@ llvm::StringRef posixThreadCreate() { return "pthread_create"; }
 //===--- Thread handles and their lifecycle calls
 //---------------------------===//
 
+namespace {
+/// One row of the thread class table, built by name: no row is a list of
+/// bare booleans.
+class ClassRow {
+public:
+  ClassRow(llvm::StringRef Name, JoinableDestruction Destruction) {
+    Class.Name = Name;
+    Class.Destruction = Destruction;
+  }
+  ClassRow &runsCallableWhenConstructed() {
+    Class.StartsInConstructor = true;
+    return *this;
+  }
+  ClassRow &includingDerived() {
+    Class.MatchDerived = true;
+    return *this;
+  }
+  ClassRow &terminatesIfDefined(llvm::StringRef Macro) {
+    Class.TerminatesIfDefined = Macro;
+    return *this;
+  }
+  ClassRow &startedBy(llvm::ArrayRef<llvm::StringRef> Methods) {
+    Class.StartMethods = Methods;
+    return *this;
+  }
+  ClassRow &methods(llvm::ArrayRef<llvm::StringRef> Join,
+                    llvm::ArrayRef<llvm::StringRef> Detach,
+                    llvm::ArrayRef<llvm::StringRef> Joinable,
+                    llvm::ArrayRef<llvm::StringRef> Inert) {
+    Class.JoinMethods = Join;
+    Class.DetachMethods = Detach;
+    Class.JoinableQueries = Joinable;
+    Class.InertMethods = Inert;
+    return *this;
+  }
+  ClassRow &stoppedBy(StopChannel Channel, llvm::StringRef Token) {
+    Class.Stop = Channel;
+    Class.TokenSpelling = Token;
+    return *this;
+  }
+  ClassRow &replacedBy(llvm::StringRef SelfJoining) {
+    Class.SelfJoiningReplacement = SelfJoining;
+    return *this;
+  }
+  operator ThreadClass() const { return Class; }
+
+private:
+  ThreadClass Class;
+};
+} // namespace
+
 llvm::ArrayRef<ThreadClass> threadClasses() {
   static const llvm::StringRef Join[] = {"join"};
   static const llvm::StringRef Detach[] = {"detach"};
@@ -114,84 +165,37 @@ llvm::ArrayRef<ThreadClass> threadClasses() {
       "setStackSize",  "stackSize",   "eventDispatcher"};
   using JD = JoinableDestruction;
   static const ThreadClass Classes[] = {
-      {"::std::thread",
-       JD::Terminates,
-       "",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       StdInert},
-      {"::std::jthread",
-       JD::Joins,
-       "",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       StdInert},
-      {"::threadlife::jthread",
-       JD::Joins,
-       "",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       StdInert},
-      {"::boost::thread",
-       JD::Detaches,
-       "BOOST_THREAD_PROVIDES_THREAD_DESTRUCTOR_CALLS_TERMINATE_IF_JOINABLE",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       BoostInert},
-      {"::boost::scoped_thread",
-       JD::Joins,
-       "",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       BoostInert},
-      {"::gsl::joining_thread",
-       JD::Joins,
-       "",
-       true,
-       false,
-       {},
-       Join,
-       Detach,
-       Joinable,
-       StdInert},
-      {"::QThread",
-       JD::Aborts,
-       "",
-       false,
-       true,
-       QtStart,
-       QtWait,
-       {},
-       QtRunning,
-       QtInert},
+      ClassRow("::std::thread", JD::Terminates)
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, StdInert)
+          .replacedBy("std::jthread"),
+      ClassRow("::std::jthread", JD::Joins)
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, StdInert)
+          .stoppedBy(StopChannel::Token, "std::stop_token"),
+      ClassRow("::threadlife::jthread", JD::Joins)
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, StdInert)
+          .stoppedBy(StopChannel::Token, "threadlife::stop_token"),
+      ClassRow("::boost::thread", JD::Detaches)
+          .terminatesIfDefined(
+              "BOOST_THREAD_PROVIDES_THREAD_DESTRUCTOR_CALLS_TERMINATE_IF_"
+              "JOINABLE")
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, BoostInert)
+          .stoppedBy(StopChannel::BoostInterruption, ""),
+      ClassRow("::boost::scoped_thread", JD::Joins)
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, BoostInert),
+      ClassRow("::gsl::joining_thread", JD::Joins)
+          .runsCallableWhenConstructed()
+          .methods(Join, Detach, Joinable, StdInert),
+      ClassRow("::QThread", JD::Aborts)
+          .includingDerived()
+          .startedBy(QtStart)
+          .methods(QtWait, {}, QtRunning, QtInert),
   };
   return Classes;
-}
-
-std::optional<llvm::StringRef> selfJoiningReplacement(llvm::StringRef Class) {
-  if (Class == "::std::thread")
-    return llvm::StringRef("std::jthread");
-  return std::nullopt;
 }
 
 llvm::ArrayRef<HandleFunction> handleFunctions() {
@@ -597,21 +601,22 @@ llvm::ArrayRef<llvm::StringRef> stopAwareWaits() {
   return Waits;
 }
 
-llvm::ArrayRef<StoppableThread> stoppableThreads() {
-  static const StoppableThread Threads[] = {
-      {"::std::jthread", StopChannel::Token, "std::stop_token", true},
-      {"::threadlife::jthread", StopChannel::Token, "threadlife::stop_token",
-       true},
-      {"::boost::thread", StopChannel::BoostInterruption, "", false},
-  };
-  return Threads;
+llvm::ArrayRef<llvm::StringRef> stoppableThreadNames() {
+  static const std::vector<llvm::StringRef> Names = [] {
+    std::vector<llvm::StringRef> Names;
+    for (const ThreadClass &Class : threadClasses())
+      if (Class.Stop != StopChannel::None)
+        Names.push_back(Class.Name);
+    return Names;
+  }();
+  return Names;
 }
 
-const StoppableThread *findStoppableThread(QualType T) {
+const ThreadClass *findStoppableThread(QualType T) {
   const CXXRecordDecl *Record = classOf(T);
-  for (const StoppableThread &Thread : stoppableThreads())
-    if (isOneOf(Record, {Thread.Type}))
-      return &Thread;
+  for (const ThreadClass &Class : threadClasses())
+    if (Class.Stop != StopChannel::None && isOneOf(Record, {Class.Name}))
+      return &Class;
   return nullptr;
 }
 
@@ -629,11 +634,7 @@ llvm::StringRef qtThreadBodyMethod() { return "run"; }
 //===--- Thread starts ----------------------------------------------------===//
 
 llvm::ArrayRef<ThreadStart> threadStarts() {
-  static const ThreadStart Starts[] = {
-      {"::std::thread", true, 0},
-      {"::std::jthread", true, 0},
-      {"::boost::thread", true, 0},
-      {"::threadlife::jthread", true, 0},
+  static const ThreadStart Functions[] = {
       {"::std::async", false, 1},
       {"::pthread_create", false, PosixCreateStartArg},
       {"::CreateThread", false, 2},
@@ -643,6 +644,14 @@ llvm::ArrayRef<ThreadStart> threadStarts() {
       {"::threadlife::thread_scope::spawn", false, 0},
       {"::threadlife::daemon", false, 1},
   };
+  static const std::vector<ThreadStart> Starts = [] {
+    std::vector<ThreadStart> Starts;
+    for (const ThreadClass &Class : threadClasses())
+      if (Class.StartsInConstructor)
+        Starts.push_back({Class.Name, true, 0});
+    Starts.insert(Starts.end(), std::begin(Functions), std::end(Functions));
+    return Starts;
+  }();
   return Starts;
 }
 

@@ -101,20 +101,37 @@ enum class JoinableDestruction {
   Joins,      // the self-joining types
 };
 
+/// How a stop request reaches a thread body.
+enum class StopChannel {
+  None,              // it cannot be asked (std::thread)
+  Token,             // a stop_token, requested by ~jthread or request_stop()
+  BoostInterruption, // boost::thread::interrupt() at interruption points
+  QtInterruption,    // QThread::requestInterruption()
+};
+
 /// A class whose objects own a thread, with the names of the methods that
 /// start it, end the ownership (join, detach) or only look at it. A method not
 /// named here may do anything: a call to one makes the handle's state unknown.
+/// This one table is what every check knows of thread classes: the thread
+/// starts, the stoppable threads and the fix-its are derived from it.
 struct ThreadClass {
   llvm::StringRef Name;
-  JoinableDestruction Destruction;
+  JoinableDestruction Destruction = JoinableDestruction::Terminates;
   /// A macro that, when defined, turns Destruction into Terminates
   /// (Boost.Thread's BOOST_THREAD_PROVIDES_THREAD_DESTRUCTOR_CALLS_...).
   llvm::StringRef TerminatesIfDefined;
-  /// Constructed with a callable, the thread runs (std::thread); otherwise a
-  /// start method runs it (QThread::start).
-  bool StartsInConstructor;
+  /// Constructed with a callable (its first argument), the thread runs
+  /// (std::thread); otherwise a start method runs it (QThread::start).
+  bool StartsInConstructor = false;
   /// Classes derived from this one are handles too (QThread subclasses).
-  bool MatchDerived;
+  bool MatchDerived = false;
+  /// How its callable is asked to stop, and the token type a fix-it gives a
+  /// callable that takes none.
+  StopChannel Stop = StopChannel::None;
+  llvm::StringRef TokenSpelling;
+  /// The self-joining type that replaces it in a fix-it (std::jthread for
+  /// std::thread), if one does.
+  llvm::StringRef SelfJoiningReplacement;
   llvm::ArrayRef<llvm::StringRef> StartMethods;
   /// Joins that wait without a deadline; a join with a deadline argument
   /// (QThread::wait(ms)) leaves the state unknown.
@@ -127,10 +144,6 @@ struct ThreadClass {
 };
 
 llvm::ArrayRef<ThreadClass> threadClasses();
-
-/// The self-joining type that replaces a class in a fix-it ("std::jthread"
-/// for std::thread), where one exists.
-std::optional<llvm::StringRef> selfJoiningReplacement(llvm::StringRef Class);
 
 /// What a C API call does to the thread handle in its argument or result.
 enum class HandleOp {
@@ -273,26 +286,10 @@ llvm::ArrayRef<llvm::StringRef> stopObservers();
 /// without one are blocking calls).
 llvm::ArrayRef<llvm::StringRef> stopAwareWaits();
 
-/// How a stop request reaches a thread body.
-enum class StopChannel {
-  Token,             // a stop_token, requested by ~jthread or request_stop()
-  BoostInterruption, // boost::thread::interrupt() at interruption points
-  QtInterruption,    // QThread::requestInterruption()
-};
-
-/// A thread type whose callable can be asked to stop; \p TokenSpelling is the
-/// token type a fix-it adds to a callable that takes none.
-struct StoppableThread {
-  llvm::StringRef Type;
-  StopChannel Channel;
-  llvm::StringRef TokenSpelling;
-  /// Its destructor requests stop and joins: a body that ignores the request
-  /// makes the destructor wait forever.
-  bool SelfJoining;
-};
-
-llvm::ArrayRef<StoppableThread> stoppableThreads();
-const StoppableThread *findStoppableThread(QualType T);
+/// The thread classes whose callable can be asked to stop (Stop is not
+/// None), by qualified name, and the one \p T is.
+llvm::ArrayRef<llvm::StringRef> stoppableThreadNames();
+const ThreadClass *findStoppableThread(QualType T);
 
 /// A function that runs its callable argument as a stoppable thread (the
 /// callable may take the token).
@@ -311,7 +308,8 @@ llvm::StringRef qtThreadBodyMethod();
 //===--- Thread starts ----------------------------------------------------===//
 
 /// Where any thread (stoppable or not) starts running a callable: a thread
-/// type's constructor or a function, with the index of the callable argument.
+/// class's constructor (every ThreadClass that StartsInConstructor) or a
+/// function, with the index of the callable argument.
 struct ThreadStart {
   llvm::StringRef Name;
   bool IsType;

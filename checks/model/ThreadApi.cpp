@@ -1,0 +1,152 @@
+//===--- ThreadApi.cpp - the model plus the user's thread types -----------===//
+
+#include "model/ThreadApi.h"
+#include "utils/Expressions.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Preprocessor.h"
+
+namespace clang::tidy::threadlife {
+
+ThreadApi::ThreadApi(llvm::ArrayRef<llvm::StringRef> ExtraThreadTypes,
+                     llvm::ArrayRef<llvm::StringRef> ExtraSelfJoiningTypes) {
+  Classes.assign(model::threadClasses().begin(), model::threadClasses().end());
+  const model::ThreadClass &Std = Classes.front(); // std::thread
+  auto Add = [&](llvm::StringRef Name, model::JoinableDestruction D) {
+    Name = Name.trim();
+    if (Name.empty())
+      return;
+    ExtraNames.push_back(Name.starts_with("::") ? Name.str()
+                                                : ("::" + Name).str());
+    model::ThreadClass Class = Std;
+    Class.Name = ExtraNames.back();
+    Class.Destruction = D;
+    Class.SelfJoiningReplacement = ""; // a fix-it only knows std::thread
+    Classes.push_back(Class);
+  };
+  for (llvm::StringRef Name : ExtraThreadTypes)
+    Add(Name, model::JoinableDestruction::Terminates);
+  for (llvm::StringRef Name : ExtraSelfJoiningTypes)
+    Add(Name, model::JoinableDestruction::Joins);
+}
+
+bool ThreadApi::isNamed(const NamedDecl *D,
+                        llvm::ArrayRef<llvm::StringRef> Names) {
+  return model::isOneOf(D, Names);
+}
+
+const model::ThreadClass *ThreadApi::threadClass(QualType T) const {
+  if (T.isNull() || T->isReferenceType() || T->isPointerType())
+    return nullptr;
+  return threadClass(T->getAsCXXRecordDecl());
+}
+
+const model::ThreadClass *
+ThreadApi::threadClass(const CXXRecordDecl *Record) const {
+  if (!Record)
+    return nullptr;
+  Record = Record->getDefinition() ? Record->getDefinition() : Record;
+  // Later entries are the user's: they win over a base class of the model.
+  for (const model::ThreadClass &Class : llvm::reverse(Classes)) {
+    if (isNamed(Record, {Class.Name}))
+      return &Class;
+    if (Class.MatchDerived && Record->hasDefinition()) {
+      bool Derived = false;
+      Record->forallBases([&](const CXXRecordDecl *Base) {
+        if (isNamed(Base, {Class.Name}))
+          Derived = true;
+        return true;
+      });
+      if (Derived)
+        return &Class;
+    }
+  }
+  return nullptr;
+}
+
+const model::ThreadClass *ThreadApi::elementClass(QualType T) const {
+  if (T.isNull())
+    return nullptr;
+  if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
+    return threadClass(Array->getElementType());
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
+                        model::threadContainers()))
+    return nullptr;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  return threadClass(Args[0].getAsType());
+}
+
+static bool isTypedefNamed(QualType T, llvm::StringRef Name) {
+  while (const auto *Typedef = T->getAs<TypedefType>()) {
+    if (Typedef->getDecl()->getName() == Name)
+      return true;
+    T = Typedef->desugar();
+  }
+  return false;
+}
+
+bool ThreadApi::isPosixHandle(QualType T) const {
+  return !T.isNull() && isTypedefNamed(T, "pthread_t");
+}
+
+bool ThreadApi::isPosixHandleArray(QualType T) const {
+  if (T.isNull())
+    return false;
+  const ArrayType *Array = T->getAsArrayTypeUnsafe();
+  return Array && isPosixHandle(Array->getElementType());
+}
+
+bool ThreadApi::isCApiCall(const CallExpr *Call, llvm::StringRef Name) const {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() && Callee->getName() == Name &&
+         Callee->isExternC() &&
+         Callee->getDeclContext()->getRedeclContext()->isTranslationUnit();
+}
+
+const model::HandleFunction *
+ThreadApi::handleFunction(const CallExpr *Call) const {
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !Callee->getIdentifier())
+    return nullptr;
+  const model::HandleFunction *F = model::findHandleFunction(Callee->getName());
+  if (!F || !isCApiCall(Call, F->Name) ||
+      (F->Op != model::HandleOp::CreateResult &&
+       Call->getNumArgs() <= F->HandleArg))
+    return nullptr;
+  return F;
+}
+
+const CXXConstructExpr *ThreadApi::threadStart(const Expr *E) const {
+  if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(skipWrappers(E)))
+    E = Default->getExpr();
+  const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(E));
+  if (!Construct || Construct->getNumArgs() == 0 ||
+      isa<CXXDefaultArgExpr>(Construct->getArg(0)))
+    return nullptr;
+  const model::ThreadClass *Class = threadClass(Construct->getType());
+  if (!Class || !Class->StartsInConstructor ||
+      Construct->getConstructor()->isCopyOrMoveConstructor())
+    return nullptr;
+  return Construct;
+}
+
+bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
+                                       Preprocessor *PP) const {
+  switch (Class.Destruction) {
+  case model::JoinableDestruction::Terminates:
+  case model::JoinableDestruction::Aborts:
+    return true;
+  case model::JoinableDestruction::Joins:
+    return false;
+  case model::JoinableDestruction::Detaches:
+    return PP && !Class.TerminatesIfDefined.empty() &&
+           PP->isMacroDefined(Class.TerminatesIfDefined);
+  }
+  return false;
+}
+
+} // namespace clang::tidy::threadlife

@@ -1,0 +1,32 @@
+//===--- Expressions.cpp - looking through what wraps an expression -------===//
+
+#include "utils/Expressions.h"
+#include "clang/AST/ExprCXX.h"
+
+namespace clang::tidy::threadlife {
+
+const Expr *skipWrappers(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
+      E = Cleanups->getSubExpr();
+    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
+      E = Bind->getSubExpr();
+    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
+      E = Temp->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
+      E = Cast->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E);
+             Cast && !Cast->getType()->isRValueReferenceType())
+      E = Cast->getSubExpr();
+    else if (const auto *Cast = dyn_cast<CXXReinterpretCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+} // namespace clang::tidy::threadlife
