@@ -80,8 +80,8 @@ DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
       StrictMode(readFlagOption(Options, *Context, Name, "StrictMode", false)),
-      ThreadTypes(Options.get("ThreadTypes", "")),
-      SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
+      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
+      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
       Api(utils::options::parseStringList(ThreadTypes),
           utils::options::parseStringList(SelfJoiningTypes)) {}
 

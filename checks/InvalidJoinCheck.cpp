@@ -11,8 +11,8 @@ namespace clang::tidy::threadlife {
 
 InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      ThreadTypes(Options.get("ThreadTypes", "")),
-      SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
+      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
+      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
       Api(utils::options::parseStringList(ThreadTypes),
           utils::options::parseStringList(SelfJoiningTypes)) {}
 

@@ -64,8 +64,8 @@ UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
     : ClangTidyCheck(Name, Context),
       CheckExceptionPaths(
           readFlagOption(Options, *Context, Name, "CheckExceptionPaths", true)),
-      ThreadTypes(Options.get("ThreadTypes", "")),
-      SelfJoiningTypes(Options.get("SelfJoiningTypes", "")),
+      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
+      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
       Api(utils::options::parseStringList(ThreadTypes),
           utils::options::parseStringList(SelfJoiningTypes)) {}
 

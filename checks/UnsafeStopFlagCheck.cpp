@@ -1,6 +1,7 @@
 //===--- UnsafeStopFlagCheck.cpp - threadlife -----------------------------===//
 
 #include "UnsafeStopFlagCheck.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "AtomicRewrite.h"
 #include "StopAnalysis.h"
 #include "model/ThreadModel.h"
@@ -394,9 +395,16 @@ std::optional<CharSourceRange> typeKeywords(const DeclaratorDecl &D,
 UnsafeStopFlagCheck::UnsafeStopFlagCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
+      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
+      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
+      Api(utils::options::parseStringList(ThreadTypes),
+          utils::options::parseStringList(SelfJoiningTypes)),
       Inserter(utils::IncludeSorter::IS_LLVM, areDiagsSelfContained()) {}
 
-void UnsafeStopFlagCheck::storeOptions(ClangTidyOptions::OptionMap &) {}
+void UnsafeStopFlagCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  Options.store(Opts, "ThreadTypes", ThreadTypes);
+  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
+}
 
 namespace {
 /// Records the files that include <atomic> themselves: clang-tidy's include
@@ -427,9 +435,10 @@ void UnsafeStopFlagCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<llvm::StringRef> Types, Functions;
+  std::vector<llvm::StringRef> Types = Api.startingClassNames(), Functions;
   for (const model::ThreadStart &Start : model::threadStarts())
-    (Start.IsType ? Types : Functions).push_back(Start.Name);
+    if (!Start.IsType)
+      Functions.push_back(Start.Name);
   Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
                                           cxxRecordDecl(hasAnyName(Types))))),
                                       argumentCountAtLeast(1))
@@ -453,10 +462,8 @@ void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
       Bodies.insert({F, Start});
   };
   if (const auto *Start = Result.Nodes.getNodeAs<CXXConstructExpr>("start")) {
-    for (const model::ThreadStart &S : model::threadStarts())
-      if (S.IsType && model::isClassOneOf(Start->getType(), {S.Name}) &&
-          S.CallableArg < Start->getNumArgs())
-        Add(Start->getArg(S.CallableArg), Start);
+    if (Api.threadStart(Start))
+      Add(Start->getArg(0), Start);
     return;
   }
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call")) {

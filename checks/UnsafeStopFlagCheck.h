@@ -3,6 +3,7 @@
 #ifndef THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 #define THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 
+#include "model/ThreadApi.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "llvm/ADT/DenseSet.h"
@@ -28,6 +29,8 @@ public:
 private:
   /// A thread body and the expression that starts it.
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
+  std::string ThreadTypes, SelfJoiningTypes;
+  ThreadApi Api;
   utils::IncludeInserter Inserter;
   llvm::DenseSet<FileID> IncludesAtomic;
   ASTContext *Ctx = nullptr;

@@ -120,6 +120,14 @@ ThreadApi::handleFunction(const CallExpr *Call) const {
   return F;
 }
 
+std::vector<llvm::StringRef> ThreadApi::startingClassNames() const {
+  std::vector<llvm::StringRef> Names;
+  for (const model::ThreadClass &Class : Classes)
+    if (Class.StartsInConstructor)
+      Names.push_back(Class.Name);
+  return Names;
+}
+
 const CXXConstructExpr *ThreadApi::threadStart(const Expr *E) const {
   if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(skipWrappers(E)))
     E = Default->getExpr();

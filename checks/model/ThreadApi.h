@@ -38,6 +38,8 @@ public:
   const model::HandleFunction *handleFunction(const CallExpr *Call) const;
   bool isCApiCall(const CallExpr *Call, llvm::StringRef Name) const;
 
+  /// The classes whose constructor starts the thread it is given.
+  std::vector<llvm::StringRef> startingClassNames() const;
   /// Whether \p E constructs a thread object that runs at once (std::thread
   /// with a callable); the expression is the construction itself.
   const CXXConstructExpr *threadStart(const Expr *E) const;
