@@ -129,7 +129,8 @@ std::vector<llvm::StringRef> ThreadApi::startingClassNames() const {
 }
 
 const CXXConstructExpr *ThreadApi::threadStart(const Expr *E) const {
-  if (const auto *Default = dyn_cast_or_null<CXXDefaultInitExpr>(skipWrappers(E)))
+  if (const auto *Default =
+          dyn_cast_or_null<CXXDefaultInitExpr>(skipWrappers(E)))
     E = Default->getExpr();
   const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(skipWrappers(E));
   if (!Construct || Construct->getNumArgs() == 0 ||

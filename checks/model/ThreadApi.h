@@ -58,7 +58,8 @@ private:
   std::vector<model::ThreadClass> Classes;
 };
 
-//===--- Matchers over ThreadApi -------------------------------------------===//
+//===--- Matchers over ThreadApi
+//-------------------------------------------===//
 //
 // The checks' matchers filter by these, so that their callbacks (and what the
 // callbacks build: CFGs, the parent map) run only on thread code. The API
@@ -79,8 +80,8 @@ AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
 /// container or array of them, a pthread_t or an array of pthread_t.
 AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
   const QualType T = Node.getType();
-  return Api->threadClass(T) || Api->elementClass(T) ||
-         Api->isPosixHandle(T) || Api->isPosixHandleArray(T);
+  return Api->threadClass(T) || Api->elementClass(T) || Api->isPosixHandle(T) ||
+         Api->isPosixHandleArray(T);
 }
 
 /// A declaration whose type is a thread object or a container of them.

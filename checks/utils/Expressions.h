@@ -1,4 +1,5 @@
-//===--- Expressions.h - looking through what wraps an expression -*- C++ -*-===//
+//===--- Expressions.h - looking through what wraps an expression -*- C++
+//-*-===//
 
 #ifndef THREADLIFE_CHECKS_UTILS_EXPRESSIONS_H
 #define THREADLIFE_CHECKS_UTILS_EXPRESSIONS_H
