@@ -3,6 +3,7 @@
 #include "DetachedThreadCheck.h"
 #include "FlagOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/Expressions.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -17,27 +18,6 @@ namespace {
 bool inFrame(const ValueDecl *D) {
   const auto *Var = dyn_cast_or_null<VarDecl>(D);
   return Var && Var->hasLocalStorage() && !Var->getType()->isReferenceType();
-}
-
-const Expr *stripAll(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Cleanups = dyn_cast<ExprWithCleanups>(E))
-      E = Cleanups->getSubExpr();
-    else if (const auto *Temp = dyn_cast<MaterializeTemporaryExpr>(E))
-      E = Temp->getSubExpr();
-    else if (const auto *Bind = dyn_cast<CXXBindTemporaryExpr>(E))
-      E = Bind->getSubExpr();
-    else if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
-             Construct && Construct->getNumArgs() == 1 &&
-             Construct->getConstructor()->isCopyOrMoveConstructor())
-      E = Construct->getArg(0);
-    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
-      E = Cast->getSubExpr();
-    else
-      return E;
-  }
-  return E;
 }
 
 // Whether objects of \p Record are never destroyed: its destructor is
@@ -200,7 +180,7 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   if (const auto *Create = dyn_cast<CallExpr>(Start)) {
     if (Create->getNumArgs() != 4)
       return false;
-    const Expr *Arg = stripAll(Create->getArg(3));
+    const Expr *Arg = skipCopies(Create->getArg(3));
     if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
         Addr && Addr->getOpcode() == UO_AddrOf) {
       const ValueDecl *Local = HandleStateAnalysis::namedHandle(Addr);
@@ -217,12 +197,12 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
   if (!Construct || Construct->getNumArgs() == 0)
     return false;
-  const Expr *Callable = stripAll(Construct->getArg(0));
+  const Expr *Callable = skipCopies(Construct->getArg(0));
   // A lambda held in a local: look at its definition.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->getInit())
-      Callable = stripAll(Var->getInit());
+      Callable = skipCopies(Var->getInit());
   if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
     for (const LambdaCapture &Capture : Lambda->captures()) {
       if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This)
@@ -235,14 +215,14 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
     }
   }
   for (unsigned I = 1; I < Construct->getNumArgs(); ++I) {
-    const Expr *Arg = stripAll(Construct->getArg(I));
+    const Expr *Arg = skipCopies(Construct->getArg(I));
     if (isa<CXXThisExpr>(Arg))
       return Report(nullptr, "", Arg->getBeginLoc());
     if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       if (Callee && Call->getNumArgs() == 1 &&
           ThreadApi::isNamed(Callee, model::referenceWrappers())) {
-        const Expr *Wrapped = stripAll(Call->getArg(0));
+        const Expr *Wrapped = skipCopies(Call->getArg(0));
         if (isa<CXXThisExpr>(Wrapped))
           return Report(nullptr, "", Arg->getBeginLoc());
         const ValueDecl *Named = HandleStateAnalysis::namedHandle(Wrapped);

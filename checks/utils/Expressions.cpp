@@ -19,9 +19,23 @@ const Expr *skipWrappers(const Expr *E) {
     else if (const auto *Cast = dyn_cast<CStyleCastExpr>(E))
       E = Cast->getSubExpr();
     else if (const auto *Cast = dyn_cast<CXXStaticCastExpr>(E);
-             Cast && !Cast->getType()->isRValueReferenceType())
+             Cast && !Cast->isXValue()) // static_cast<T &&>: a move
       E = Cast->getSubExpr();
     else if (const auto *Cast = dyn_cast<CXXReinterpretCastExpr>(E))
+      E = Cast->getSubExpr();
+    else
+      return E;
+  }
+  return E;
+}
+
+const Expr *skipCopies(const Expr *E) {
+  while ((E = skipWrappers(E))) {
+    if (const auto *Construct = dyn_cast<CXXConstructExpr>(E);
+        Construct && Construct->getNumArgs() == 1 &&
+        Construct->getConstructor()->isCopyOrMoveConstructor())
+      E = Construct->getArg(0);
+    else if (const auto *Cast = dyn_cast<ExplicitCastExpr>(E))
       E = Cast->getSubExpr();
     else
       return E;

@@ -9,10 +9,15 @@
 namespace clang::tidy::threadlife {
 
 /// \p E without what only carries its value: parentheses, implicit casts,
-/// temporaries and their cleanups, functional, C-style and non-rvalue static
-/// casts and reinterpret casts (`std::thread(f)`, `(std::thread)t`). Null
-/// for null.
+/// temporaries and their cleanups, functional, C-style, reinterpret and static
+/// casts (`std::thread(f)`, `(std::thread)t`), but not a static_cast to an
+/// rvalue reference, which is a move. Null for null.
 const Expr *skipWrappers(const Expr *E);
+
+/// The expression whose value \p E carries on, through the wrappers above,
+/// copy and move constructions and every explicit cast: where a callable or
+/// an argument given to a thread comes from.
+const Expr *skipCopies(const Expr *E);
 
 } // namespace clang::tidy::threadlife
 
