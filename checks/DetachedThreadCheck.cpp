@@ -76,10 +76,10 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
   // is not shown): the enclosing function comes from the parent map, built
   // only for files that detach one.
   Finder->addMatcher(
-      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                        callee(cxxMethodDecl(hasName("detach"))),
-                        onThread(&Api),
-                        forFunction(functionDecl().bind("function")))
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName(model::detachMethodNames()))),
+          onThread(&Api), forFunction(functionDecl().bind("function")))
           .bind("detach"),
       this);
   Finder->addMatcher(

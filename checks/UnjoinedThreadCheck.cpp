@@ -86,10 +86,14 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
                              hasHandleType(&Api))
                          .bind("local"),
                      this);
-  Finder->addMatcher(callExpr(User, callee(functionDecl(model::cApiFunction(
-                                        {"CreateThread", "_beginthreadex"}))))
-                         .bind("create"),
-                     this);
+  // The creates whose result is the handle (Win32); pthread_create's handle
+  // is an argument, followed through the locals matched above.
+  Finder->addMatcher(
+      callExpr(User,
+               callee(functionDecl(model::cApiFunction(
+                   model::handleFunctionNames(model::HandleOp::CreateResult)))))
+          .bind("create"),
+      this);
   Finder->addMatcher(
       fieldDecl(User, hasThreadOrContainerType(&Api)).bind("field"), this);
   Finder->addMatcher(

@@ -30,6 +30,19 @@ TEST(ThreadModel, StoppableThreadsAreTheClassesWithAStopChannel) {
                 "::std::jthread", "::threadlife::jthread", "::boost::thread"}));
 }
 
+TEST(ThreadModel, HandleFunctionNamesComeFromTheTable) {
+  EXPECT_EQ(handleFunctionNames(HandleOp::CreateResult),
+            (std::vector<llvm::StringRef>{"CreateThread", "_beginthreadex"}));
+  EXPECT_EQ(handleFunctionNames(HandleOp::CreateIntoArg),
+            (std::vector<llvm::StringRef>{"pthread_create"}));
+}
+
+TEST(ThreadModel, DetachMethodsAreEveryClasssOnce) {
+  EXPECT_EQ(std::vector<llvm::StringRef>(detachMethodNames().begin(),
+                                         detachMethodNames().end()),
+            (std::vector<llvm::StringRef>{"detach"}));
+}
+
 TEST(ThreadModel, OnlyStdThreadHasAJthreadFixIt) {
   for (const ThreadClass &Class : threadClasses())
     EXPECT_EQ(Class.SelfJoiningReplacement.empty(),

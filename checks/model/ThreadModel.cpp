@@ -241,6 +241,26 @@ llvm::ArrayRef<HandleFunction> handleFunctions() {
   return Functions;
 }
 
+llvm::ArrayRef<llvm::StringRef> detachMethodNames() {
+  static const std::vector<llvm::StringRef> Names = [] {
+    std::vector<llvm::StringRef> Names;
+    for (const ThreadClass &Class : threadClasses())
+      for (llvm::StringRef Method : Class.DetachMethods)
+        if (!llvm::is_contained(Names, Method))
+          Names.push_back(Method);
+    return Names;
+  }();
+  return Names;
+}
+
+std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op) {
+  std::vector<llvm::StringRef> Names;
+  for (const HandleFunction &F : handleFunctions())
+    if (F.Op == Op)
+      Names.push_back(F.Name);
+  return Names;
+}
+
 const HandleFunction *findHandleFunction(llvm::StringRef Name) {
   for (const HandleFunction &F : handleFunctions())
     if (F.Name == Name)

@@ -144,6 +144,8 @@ struct ThreadClass {
 };
 
 llvm::ArrayRef<ThreadClass> threadClasses();
+/// Every class's detach methods, once each.
+llvm::ArrayRef<llvm::StringRef> detachMethodNames();
 
 /// What a C API call does to the thread handle in its argument or result.
 enum class HandleOp {
@@ -166,6 +168,8 @@ struct HandleFunction {
 /// written without "::" and match C functions only (see cApiFunction).
 llvm::ArrayRef<HandleFunction> handleFunctions();
 const HandleFunction *findHandleFunction(llvm::StringRef Name);
+/// The names of the C functions that do \p Op to a handle.
+std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op);
 
 /// pthread_self(), and the attribute call and constant that create a thread
 /// detached.
