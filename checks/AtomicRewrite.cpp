@@ -195,12 +195,27 @@ bool sharesDeclaration(const DeclaratorDecl &Flag, ASTContext &Ctx) {
   return false;
 }
 
+/// Whether the program copies or moves a \p Record through its implicit
+/// members, which a std::atomic member deletes.
+bool copiedImplicitly(const CXXRecordDecl &Record) {
+  return llvm::any_of(Record.methods(), [](const CXXMethodDecl *M) {
+    const auto *Constructor = dyn_cast<CXXConstructorDecl>(M);
+    return M->isImplicit() && M->isUsed() &&
+           (M->isCopyAssignmentOperator() || M->isMoveAssignmentOperator() ||
+            (Constructor && Constructor->isCopyOrMoveConstructor()));
+  });
+}
+
 bool declarationIsEditable(const DeclaratorDecl &Flag, ASTContext &Ctx) {
   if (Flag.getDeclContext()->isDependentContext())
     return false;
-  if (const auto *Field = dyn_cast<FieldDecl>(&Flag);
-      Field && Field->isBitField())
-    return false;
+  if (const auto *Field = dyn_cast<FieldDecl>(&Flag)) {
+    if (Field->isBitField())
+      return false;
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent());
+        Record && copiedImplicitly(*Record))
+      return false;
+  }
   if (const auto *Var = dyn_cast<VarDecl>(&Flag)) {
     if (Var->getPreviousDecl() || Var->getMostRecentDecl() != Var)
       return false; // declared again, here or in another file

@@ -18,7 +18,10 @@ namespace clang::tidy::threadlife {
 ///
 ///  - uses that copy the flag: `auto` variables and init-captures, by-copy
 ///    lambda captures, deduced return types, variadic and template arguments,
-///    either arm of `?:`;
+///    either arm of `?:`, and copies of the class that holds it through its
+///    implicit copy and move members;
+///  - uses that need its address or a reference to it (`&flag`, a `bool &`
+///    parameter): they would get a std::atomic;
 ///  - operators std::atomic lacks (any compound assignment on a bool, `*=`
 ///    `/=` `%=` `<<=` `>>=` on an integer);
 ///  - a bit-field, a declaration that declares another variable too, a

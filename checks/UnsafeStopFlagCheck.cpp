@@ -1,9 +1,9 @@
 //===--- UnsafeStopFlagCheck.cpp - threadlife -----------------------------===//
 
 #include "UnsafeStopFlagCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "AtomicRewrite.h"
 #include "StopAnalysis.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -280,9 +280,6 @@ public:
   bool VisitUnaryOperator(UnaryOperator *Op) {
     if (Op->isIncrementDecrementOp())
       noteWrite(Op->getSubExpr());
-    else if (Op->getOpcode() == UO_AddrOf)
-      if (const ValueDecl *D = named(Op->getSubExpr()))
-        AddressTaken.insert(D);
     return true;
   }
   bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
@@ -302,16 +299,10 @@ public:
         llvm::any_of(model::atomicAccessPrefixes(), [&](llvm::StringRef P) {
           return F->getName().starts_with(P);
         });
-    for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-      const ValueDecl *D = named(Call->getArg(I));
-      if (!D)
-        continue;
-      if (AtomicApi)
-        Atomic.insert(D);
-      else if (F && I < F->getNumParams() &&
-               F->getParamDecl(I)->getType()->isReferenceType())
-        AddressTaken.insert(D); // bound to a reference: written elsewhere
-    }
+    if (AtomicApi)
+      for (const Expr *Arg : Call->arguments())
+        if (const ValueDecl *D = named(Arg))
+          Atomic.insert(D);
     return true;
   }
   bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
@@ -324,7 +315,6 @@ public:
 
   std::vector<std::pair<const ValueDecl *, Write>> Writes;
   DeclSet Atomic;
-  DeclSet AddressTaken;
 
 private:
   template <class Fn> bool within(const FunctionDecl *F, Fn Traverse) {
@@ -629,23 +619,10 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
                      "make it %1");
       Warning << Flag << Atomic;
 
-      // The type change keeps reads and writes working; not the address of
-      // the flag, a reference to it, or copying the class that holds it.
+      // atomicFlagFix decides whether every use survives the new type.
       const auto *Declarator = dyn_cast<DeclaratorDecl>(Flag);
-      bool Safe = Cxx && Declarator && !Uses.AddressTaken.contains(Flag);
-      if (Safe) {
-        if (const auto *Field = dyn_cast<FieldDecl>(Flag))
-          if (const auto *Record = dyn_cast<CXXRecordDecl>(Field->getParent()))
-            for (const CXXMethodDecl *M : Record->methods())
-              if (M->isImplicit() && M->isUsed() &&
-                  (M->isCopyAssignmentOperator() ||
-                   M->isMoveAssignmentOperator() ||
-                   (isa<CXXConstructorDecl>(M) &&
-                    cast<CXXConstructorDecl>(M)->isCopyOrMoveConstructor())))
-                Safe = false;
-      }
       std::optional<CharSourceRange> Range =
-          Safe ? typeKeywords(*Declarator, Ctx) : std::nullopt;
+          Cxx && Declarator ? typeKeywords(*Declarator, Ctx) : std::nullopt;
       std::vector<FixItHint> Fix =
           Range ? atomicFlagFix(*Declarator, *Range, Atomic, Ctx)
                 : std::vector<FixItHint>();

@@ -60,7 +60,9 @@ TEST(AtomicRewrite, UsesThatWouldCopyTheAtomicRefuseTheFix) {
         "template <class T> void take(T); void give() { take(flag); }",
         "int printf(const char *, ...); void log() { printf(\"%d\", flag); }",
         "bool pick(bool o) { return o ? flag : o; }",
-        "void flip() { flag &= true; }"}) {
+        "void flip() { flag &= true; }", "bool *where() { return &flag; }",
+        "void bind(bool &); void give() { bind(flag); }",
+        "void copy() { W other = *this; (void)other; }"}) {
     std::string Code = (Polled + Use + "\n  bool flag = true; };").str();
     EXPECT_TRUE(fix(Code, "c++17").empty()) << Use.str();
   }
