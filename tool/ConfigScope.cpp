@@ -24,6 +24,13 @@ llvm::ArrayRef<std::string> threadlifeCheckNames() {
   return Names;
 }
 
+bool matchesThreadLifeCheck(llvm::StringRef Glob) {
+  GlobList Pattern(Glob);
+  return llvm::any_of(threadlifeCheckNames(), [&](const std::string &Name) {
+    return Pattern.contains(Name);
+  });
+}
+
 std::optional<std::string> scopeGlobs(llvm::StringRef Globs,
                                       bool FromCommandLine) {
   llvm::SmallVector<llvm::StringRef> Entries;
@@ -41,10 +48,7 @@ std::optional<std::string> scopeGlobs(llvm::StringRef Globs,
     if (Entry == "*") {
       Glob = "threadlife-*";
     } else {
-      GlobList Pattern(Entry);
-      if (llvm::none_of(threadlifeCheckNames(), [&](const std::string &Name) {
-            return Pattern.contains(Name);
-          }))
+      if (!matchesThreadLifeCheck(Entry))
         continue; // another tool's check
       NamesThreadLife = true;
       Glob = Entry.str();

@@ -32,6 +32,9 @@ namespace threadlife {
 /// The names of threadlife's checks, sorted.
 llvm::ArrayRef<std::string> threadlifeCheckNames();
 
+/// Whether the glob \p Glob (no leading '-') matches a threadlife check.
+bool matchesThreadLifeCheck(llvm::StringRef Glob);
+
 /// \p Globs restricted to threadlife's checks by the rule above, or nullopt
 /// when the list is not addressed to threadlife.
 std::optional<std::string> scopeGlobs(llvm::StringRef Globs,

@@ -16,7 +16,6 @@
 #include "Reports.h"
 #include "RunResults.h"
 #include "TidyVersion.h"
-#include "clang-tidy/GlobList.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
 #include "llvm/Support/CommandLine.h"
@@ -127,9 +126,7 @@ bool validateGlobs(StringRef Option, StringRef Globs) {
     StringRef Glob = Entry.trim().ltrim('-').trim();
     if (Glob.empty() || Glob == "*")
       continue;
-    GlobList Pattern(Glob);
-    if (llvm::any_of(threadlife::threadlifeCheckNames(),
-                     [&](const std::string &N) { return Pattern.contains(N); }))
+    if (threadlife::matchesThreadLifeCheck(Glob))
       continue;
     threadlife::printError(
         (Glob.contains('*')
