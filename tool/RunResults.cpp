@@ -58,14 +58,11 @@ void RunResults::add(FileAnalysis &File) {
   case FileAnalysis::Outcome::CompileErrors:
     dropRepeated(File.Errors);
     count(File);
-    if (ApplyFixes && File.Result == FileAnalysis::Outcome::Analysed)
-      collectFixes(File);
-    if (PrintText && !File.Errors.empty()) {
-      unsigned Ignored = 0;
-      handleErrors(File.Errors, *File.Context, FB_NoFix, Ignored,
-                   llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
-                       llvm::vfs::createPhysicalFileSystem().release()));
-      llvm::outs().flush();
+    if (ApplyFixes && File.Result == FileAnalysis::Outcome::Analysed) {
+      std::vector<ClangTidyError> Announced = collectFixes(File.Errors);
+      printText(Announced, *File.Context);
+    } else {
+      printText(File.Errors, *File.Context);
     }
     if (File.Result == FileAnalysis::Outcome::CompileErrors) {
       ++Failed;
@@ -80,8 +77,21 @@ void RunResults::add(FileAnalysis &File) {
   Files.push_back(std::move(File));
 }
 
-void RunResults::collectFixes(FileAnalysis &File) {
-  for (ClangTidyError &E : File.Errors) {
+void RunResults::printText(llvm::ArrayRef<ClangTidyError> Errors,
+                           ClangTidyContext &Context) {
+  if (!PrintText || Errors.empty())
+    return;
+  unsigned Ignored = 0;
+  handleErrors(Errors, Context, FB_NoFix, Ignored,
+               llvm::IntrusiveRefCntPtr<llvm::vfs::FileSystem>(
+                   llvm::vfs::createPhysicalFileSystem().release()));
+  llvm::outs().flush();
+}
+
+std::vector<ClangTidyError>
+RunResults::collectFixes(llvm::ArrayRef<ClangTidyError> Errors) {
+  std::vector<ClangTidyError> Announced(Errors.begin(), Errors.end());
+  for (ClangTidyError &E : Announced) {
     if (!isFinding(E) || E.Message.Fix.empty())
       continue;
     // clang-tidy's words, at each edit, before the finding's own notes.
@@ -99,6 +109,7 @@ void RunResults::collectFixes(FileAnalysis &File) {
       }
     E.Notes.insert(E.Notes.begin(), Notes.begin(), Notes.end());
   }
+  return Announced;
 }
 
 std::vector<ClangTidyError> RunResults::allDiagnostics() const {

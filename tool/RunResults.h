@@ -40,7 +40,13 @@ public:
 private:
   void dropRepeated(std::vector<clang::tidy::ClangTidyError> &Errors);
   void count(const FileAnalysis &File);
-  void collectFixes(FileAnalysis &File);
+  /// Takes the fixes of \p Errors, and returns them as the text shows them:
+  /// each with clang-tidy's note on whether its fix is applied. The notes are
+  /// for the terminal only; the reports and --export-fixes keep the findings.
+  std::vector<clang::tidy::ClangTidyError>
+  collectFixes(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors);
+  void printText(llvm::ArrayRef<clang::tidy::ClangTidyError> Errors,
+                 clang::tidy::ClangTidyContext &Context);
 
   bool PrintText, ApplyFixes;
   std::vector<FileAnalysis> Files;
