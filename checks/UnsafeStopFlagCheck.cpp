@@ -5,6 +5,7 @@
 #include "StopAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
+#include "utils/LockSets.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -141,91 +142,6 @@ void loopDeciders(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Out) {
   for (const Stmt *Child : S->children())
     loopDeciders(Child, Out);
 }
-
-/// The statements from \p Root down to \p Target, both included.
-bool pathTo(const Stmt *Root, const Stmt *Target,
-            llvm::SmallVectorImpl<const Stmt *> &Path) {
-  if (!Root)
-    return false;
-  Path.push_back(Root);
-  if (Root == Target)
-    return true;
-  for (const Stmt *Child : Root->children())
-    if (pathTo(Child, Target, Path))
-      return true;
-  Path.pop_back();
-  return false;
-}
-
-/// The mutexes held where a statement runs: RAII guards and lock calls
-/// earlier in an enclosing block of its function.
-class LockSets {
-public:
-  explicit LockSets(ASTContext &Ctx) : Ctx(Ctx) {}
-
-  /// The mutexes held at \p S in \p Function. Found walking down from the
-  /// body: small, and it spares building the file's parent map.
-  DeclSet at(const Stmt &S, const FunctionDecl &Function) {
-    DeclSet Held;
-    llvm::SmallVector<const Stmt *, 16> Path;
-    if (!Function.getBody() || !pathTo(Function.getBody(), &S, Path))
-      return Held;
-    for (size_t I = 0; I + 1 < Path.size(); ++I)
-      if (const auto *Block = dyn_cast<CompoundStmt>(Path[I]))
-        for (const Stmt *Earlier : Block->body()) {
-          if (Earlier == Path[I + 1])
-            break;
-          addLocks(Earlier, Held);
-        }
-    return Held;
-  }
-
-private:
-  void addMutexesOf(const Expr *E, DeclSet &Held) {
-    if (const ValueDecl *D = model::handleDecl(E))
-      addMutex(D, Held);
-  }
-
-  void addMutex(const ValueDecl *D, DeclSet &Held) {
-    // A guard object stands for the mutexes it was built with.
-    if (const auto *Var = dyn_cast<VarDecl>(D))
-      if (model::isClassOneOf(Var->getType(), model::lockGuardTypes())) {
-        if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
-                Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr))
-          for (const Expr *Arg : Construct->arguments())
-            if (const ValueDecl *M = model::handleDecl(Arg))
-              Held.insert(M);
-        return;
-      }
-    Held.insert(D);
-  }
-
-  void addLocks(const Stmt *S, DeclSet &Held) {
-    if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
-      for (const Decl *D : Decls->decls())
-        if (const auto *Var = dyn_cast<VarDecl>(D))
-          if (model::isClassOneOf(Var->getType(), model::lockGuardTypes()))
-            addMutex(Var, Held);
-      return;
-    }
-    const auto *Call = dyn_cast<CallExpr>(
-        isa<Expr>(S) ? cast<Expr>(S)->IgnoreParenImpCasts() : S);
-    if (!Call)
-      return;
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      if (Method && Method->getIdentifier() &&
-          llvm::is_contained(model::lockMethods(), Method->getName()))
-        addMutexesOf(Member->getImplicitObjectArgument(), Held);
-      return;
-    }
-    if (model::isOneOf(Call->getDirectCallee(), model::lockFunctions()) &&
-        Call->getNumArgs() > 0)
-      addMutexesOf(Call->getArg(0), Held);
-  }
-
-  ASTContext &Ctx;
-};
 
 /// Every write to the candidate flags in the file, each access through an
 /// atomic API, and each use that a change of type would break.
@@ -467,6 +383,23 @@ void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
     Bodies.insert({Run, nullptr});
 }
 
+std::vector<FixItHint> UnsafeStopFlagCheck::atomicFix(const ValueDecl &Flag,
+                                                      llvm::StringRef Atomic) {
+  // atomicFlagFix decides whether every use survives the new type.
+  const auto *Declarator = dyn_cast<DeclaratorDecl>(&Flag);
+  std::optional<CharSourceRange> Range =
+      Declarator ? typeKeywords(*Declarator, *Ctx) : std::nullopt;
+  std::vector<FixItHint> Fix =
+      Range ? atomicFlagFix(*Declarator, *Range, Atomic, *Ctx)
+            : std::vector<FixItHint>();
+  FileID File = Ctx->getSourceManager().getFileID(Flag.getLocation());
+  if (!Fix.empty() && !IncludesAtomic.contains(File))
+    if (std::optional<FixItHint> Include =
+            Inserter.createIncludeInsertion(File, "<atomic>"))
+      Fix.push_back(*Include);
+  return Fix;
+}
+
 void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   if (!Ctx || Bodies.empty())
     return;
@@ -544,7 +477,6 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   FlagUses Uses(Flags);
   Uses.SM = &SM;
   Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
-  LockSets Locks(Ctx);
 
   for (const auto &[Flag, FlagPolls] : Polls) {
     if (Uses.Atomic.contains(Flag) || SM.isInSystemHeader(Flag->getLocation()))
@@ -577,7 +509,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
     // Every poll and every write under one mutex: synchronized.
     std::optional<DeclSet> Common;
     auto Meet = [&](const Stmt &S, const FunctionDecl &F) {
-      DeclSet Held = Locks.at(S, F);
+      DeclSet Held = mutexesHeldAt(S, F);
       if (!Common) {
         Common = Held;
         return;
@@ -619,20 +551,9 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
                      "make it %1");
       Warning << Flag << Atomic;
 
-      // atomicFlagFix decides whether every use survives the new type.
-      const auto *Declarator = dyn_cast<DeclaratorDecl>(Flag);
-      std::optional<CharSourceRange> Range =
-          Cxx && Declarator ? typeKeywords(*Declarator, Ctx) : std::nullopt;
-      std::vector<FixItHint> Fix =
-          Range ? atomicFlagFix(*Declarator, *Range, Atomic, Ctx)
-                : std::vector<FixItHint>();
-      if (!Fix.empty()) {
-        for (const FixItHint &Edit : Fix)
+      if (Cxx)
+        for (const FixItHint &Edit : atomicFix(*Flag, Atomic))
           Warning << Edit;
-        FileID File = SM.getFileID(Flag->getLocation());
-        if (!IncludesAtomic.contains(File))
-          Warning << Inserter.createIncludeInsertion(File, "<atomic>");
-      }
     }
     for (const Poll &P : FlagPolls)
       diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",

@@ -3,9 +3,9 @@
 #ifndef THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 #define THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 
-#include "model/ThreadApi.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
+#include "model/ThreadApi.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -27,6 +27,11 @@ public:
   void onEndOfTranslationUnit() override;
 
 private:
+  /// The edits that make \p Flag \p Atomic, the include among them; empty
+  /// when one of its uses would not compile.
+  std::vector<FixItHint> atomicFix(const ValueDecl &Flag,
+                                   llvm::StringRef Atomic);
+
   /// A thread body and the expression that starts it.
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
   std::string ThreadTypes, SelfJoiningTypes;

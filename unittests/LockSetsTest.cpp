@@ -1,0 +1,59 @@
+//===--- LockSetsTest.cpp - the mutexes held where a statement runs -------===//
+
+#include "utils/LockSets.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "clang/Frontend/ASTUnit.h"
+#include "clang/Tooling/Tooling.h"
+#include "gtest/gtest.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+namespace {
+
+constexpr llvm::StringLiteral Mutexes = R"(
+namespace std {
+struct mutex { void lock(); void unlock(); };
+template <class M> struct lock_guard { explicit lock_guard(M &); ~lock_guard(); };
+}
+std::mutex a, b;
+bool flag;
+)";
+
+/// The names of the mutexes held at the read of `flag` in f().
+std::vector<std::string> heldAtRead(llvm::StringRef Body) {
+  std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
+      (Mutexes + "bool f() {" + Body + "}").str(), {"-std=c++17"});
+  auto Found = match(
+      functionDecl(hasName("f"),
+                   forEachDescendant(
+                       declRefExpr(to(varDecl(hasName("flag")))).bind("read")))
+          .bind("f"),
+      AST->getASTContext());
+  EXPECT_EQ(Found.size(), 1u);
+  MutexSet Held = mutexesHeldAt(*Found[0].getNodeAs<Stmt>("read"),
+                                *Found[0].getNodeAs<FunctionDecl>("f"));
+  std::vector<std::string> Names;
+  for (const ValueDecl *D : Held)
+    Names.push_back(D->getNameAsString());
+  llvm::sort(Names);
+  return Names;
+}
+
+TEST(LockSets, AGuardStandsForTheMutexItWasBuiltWith) {
+  EXPECT_EQ(heldAtRead("std::lock_guard<std::mutex> g(a); return flag;"),
+            std::vector<std::string>{"a"});
+}
+
+TEST(LockSets, LockCallsEarlierInEnclosingBlocksCount) {
+  EXPECT_EQ(heldAtRead("a.lock(); { b.lock(); return flag; }"),
+            (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(LockSets, LocksAfterTheStatementOrInOtherBlocksDoNot) {
+  EXPECT_TRUE(
+      heldAtRead("{ a.lock(); } bool v = flag; b.lock(); return v;").empty());
+}
+
+} // namespace
+} // namespace clang::tidy::threadlife
