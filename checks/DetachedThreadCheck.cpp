@@ -4,6 +4,7 @@
 #include "FlagOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/Expressions.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -90,6 +91,12 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+void DetachedThreadCheck::registerPPCallbacks(const SourceManager &,
+                                              Preprocessor *PP,
+                                              Preprocessor *) {
+  this->PP = PP;
+}
+
 void DetachedThreadCheck::onEndOfTranslationUnit() {
   Analysis.reset();
   Done.clear();
@@ -98,9 +105,9 @@ void DetachedThreadCheck::onEndOfTranslationUnit() {
 }
 
 void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Analysis || Ctx != Result.Context) {
+  if (!Analysis) {
     Ctx = Result.Context;
-    Analysis = std::make_unique<HandleStateAnalysis>(Api, *Ctx, nullptr);
+    Analysis = handles::HandleAnalysis::forTranslationUnit(*Ctx, Api, PP);
   }
   const auto *Detach = Result.Nodes.getNodeAs<CallExpr>("detach");
   // `std::thread(f, std::ref(x)).detach()`: the start is right there.
@@ -120,28 +127,57 @@ void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   strict(Detach);
 }
 
+namespace {
+
+// Every detach of a thread that may be running, with the start of the thread
+// it detaches on some path (null when the path does not know it).
+class Detaches : public handles::HandleObserver {
+public:
+  struct Site {
+    const ValueDecl *Handle;
+    const Expr *Call;
+    const Stmt *Start;
+  };
+  std::vector<Site> Found;
+
+  void detached(handles::HandleRef H, const Expr *Call,
+                const handles::HandleValue &Before) override {
+    using handles::HandleState;
+    if (Before.State != HandleState::Running &&
+        Before.State != HandleState::Unknown)
+      return;
+    const Stmt *Start =
+        Before.State == HandleState::Running ? Before.Start : nullptr;
+    if (llvm::none_of(Found, [&](const Site &S) {
+          return S.Call == Call && S.Start == Start;
+        }))
+      Found.push_back({H.Handle.Decl, Call, Start});
+  }
+};
+
+} // namespace
+
 void DetachedThreadCheck::checkFunction(const FunctionDecl *FD) {
   if (!FD->hasBody() || FD->isDependentContext() || !Done.insert(FD).second)
     return;
-  AnalysisConfig Config;
-  Config.Members = true;
-  Config.MemberEntry = HandleState::Unknown;
-  Config.ExceptionPaths = false;
-  AnalysisResult Result = Analysis->run(FD, Config);
-  if (!Result.Complete)
+  handles::WalkOptions Walk;
+  Walk.Members = true;
+  Walk.MemberEntry = handles::HandleState::Unknown;
+  Detaches Sites;
+  if (!Analysis->run(FD, Walk, Sites))
     return;
-  for (const DetachSite &Site : Result.Detaches) {
+  for (const Detaches::Site &Site : Sites.Found) {
     if (Site.Start) {
       checkStart(Site.Call, dyn_cast<Expr>(Site.Start));
       continue;
     }
     // A member started elsewhere in its class: every start counts.
-    const auto *Field = dyn_cast<FieldDecl>(Result.Handles[Site.Handle].Decl);
+    const auto *Field = dyn_cast<FieldDecl>(Site.Handle);
     const auto *Record =
         Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
     if (!Record)
       continue;
-    for (const Expr *Start : Analysis->memberUses(Record, Field).Starts)
+    for (const Expr *Start : Analysis->members().uses(Record, Field).Starts)
       if (checkStart(Site.Call, Start))
         break;
   }
@@ -183,7 +219,7 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
     const Expr *Arg = skipCopies(Create->getArg(3));
     if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
         Addr && Addr->getOpcode() == UO_AddrOf) {
-      const ValueDecl *Local = HandleStateAnalysis::namedHandle(Addr);
+      const ValueDecl *Local = namedDecl(Addr);
       if (inFrame(Local))
         return Report(Local, "is passed to it by address", Arg->getBeginLoc());
     }
@@ -225,7 +261,7 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
         const Expr *Wrapped = skipCopies(Call->getArg(0));
         if (isa<CXXThisExpr>(Wrapped))
           return Report(nullptr, "", Arg->getBeginLoc());
-        const ValueDecl *Named = HandleStateAnalysis::namedHandle(Wrapped);
+        const ValueDecl *Named = namedDecl(Wrapped);
         if (inFrame(Named))
           return Report(Named, "is passed to it by std::ref",
                         Arg->getBeginLoc());
@@ -235,7 +271,7 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
     }
     if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
         Addr && Addr->getOpcode() == UO_AddrOf) {
-      const ValueDecl *Local = HandleStateAnalysis::namedHandle(Addr);
+      const ValueDecl *Local = namedDecl(Addr);
       if (inFrame(Local))
         return Report(Local, "is passed to it by address", Arg->getBeginLoc());
     }

@@ -3,8 +3,8 @@
 #ifndef THREADLIFE_CHECKS_DETACHEDTHREADCHECK_H
 #define THREADLIFE_CHECKS_DETACHEDTHREADCHECK_H
 
-#include "HandleStateAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "handles/HandleAnalysis.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -20,6 +20,8 @@ public:
   DetachedThreadCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
@@ -34,7 +36,8 @@ private:
   const std::string ThreadTypes;
   const std::string SelfJoiningTypes;
   ThreadApi Api;
-  std::unique_ptr<HandleStateAnalysis> Analysis;
+  Preprocessor *PP = nullptr;
+  std::shared_ptr<handles::HandleAnalysis> Analysis;
   ASTContext *Ctx = nullptr;
   llvm::DenseSet<const FunctionDecl *> Done;
   llvm::DenseSet<const Expr *> Reported;

@@ -39,39 +39,75 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
+void InvalidJoinCheck::registerPPCallbacks(const SourceManager &,
+                                           Preprocessor *PP, Preprocessor *) {
+  this->PP = PP;
+}
+
 void InvalidJoinCheck::onEndOfTranslationUnit() {
   Analysis.reset();
   Done.clear();
-  Ctx = nullptr;
 }
+
+namespace {
+
+// The joins and detaches of handles that are not joinable, first path each.
+class BadJoins : public handles::HandleObserver {
+public:
+  std::vector<InvalidJoinCheck::BadJoin> Found;
+
+  void joined(handles::HandleRef H, const Expr *Call,
+              const handles::HandleValue &Before) override {
+    add(H, Call, /*IsDetach=*/false, Before);
+  }
+  void detached(handles::HandleRef H, const Expr *Call,
+                const handles::HandleValue &Before) override {
+    add(H, Call, /*IsDetach=*/true, Before);
+  }
+
+private:
+  void add(handles::HandleRef H, const Expr *Call, bool IsDetach,
+           const handles::HandleValue &Before) {
+    using handles::HandleState;
+    if (!llvm::is_contained({HandleState::Empty, HandleState::Joined,
+                             HandleState::Detached, HandleState::MovedFrom},
+                            Before.State) ||
+        llvm::any_of(Found, [&](const InvalidJoinCheck::BadJoin &B) {
+          return B.Call == Call;
+        }))
+      return;
+    Found.push_back({H.Handle, Call, IsDetach, Before.State, Before.Event});
+  }
+};
+
+} // namespace
 
 void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Analysis || Ctx != Result.Context) {
-    Ctx = Result.Context;
-    Analysis = std::make_unique<HandleStateAnalysis>(Api, *Ctx, nullptr);
-  }
+  if (!Analysis)
+    Analysis =
+        handles::HandleAnalysis::forTranslationUnit(*Result.Context, Api, PP);
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
-    checkFunction(FD, *Result.Context);
+    checkFunction(FD);
 }
 
-void InvalidJoinCheck::checkFunction(const FunctionDecl *FD, ASTContext &) {
+void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
   if (!FD->hasBody() || FD->isDependentContext() || !Done.insert(FD).second)
     return;
-  AnalysisConfig Config;
-  Config.Members = true;
-  Config.MemberEntry = HandleState::Unknown;
-  Config.InlineMemberCalls = true;
-  Config.ExceptionPaths = false;
-  AnalysisResult Result = Analysis->run(FD, Config);
-  if (!Result.Complete)
+  handles::WalkOptions Walk;
+  Walk.Members = true;
+  Walk.MemberEntry = handles::HandleState::Unknown;
+  Walk.InlineMemberCalls = true;
+  BadJoins Found;
+  if (!Analysis->run(FD, Walk, Found))
     return;
-  for (const BadJoin &Bad : Result.BadJoins)
-    report(Result, Bad);
+  for (const BadJoin &Bad : Found.Found)
+    report(Bad);
 }
 
-void InvalidJoinCheck::report(const AnalysisResult &Result,
-                              const BadJoin &Bad) {
-  const TrackedHandle &H = Result.Handles[Bad.Handle];
+void InvalidJoinCheck::report(const BadJoin &Bad) {
+  using handles::HandleState;
+  using handles::TrackedHandle;
+  const TrackedHandle &H = Bad.Handle;
   if (H.IsContainer)
     return;
   const SourceLocation Loc = Bad.Call->getExprLoc();

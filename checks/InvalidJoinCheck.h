@@ -3,8 +3,8 @@
 #ifndef THREADLIFE_CHECKS_INVALIDJOINCHECK_H
 #define THREADLIFE_CHECKS_INVALIDJOINCHECK_H
 
-#include "HandleStateAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "handles/HandleAnalysis.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -20,18 +20,29 @@ public:
   InvalidJoinCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
+  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
+                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  /// A join or detach of a handle in the state Prior, which PriorEvent gave.
+  struct BadJoin {
+    handles::TrackedHandle Handle;
+    const Expr *Call;
+    bool IsDetach;
+    handles::HandleState Prior;
+    const Stmt *PriorEvent;
+  };
+
 private:
-  void checkFunction(const FunctionDecl *FD, ASTContext &Ctx);
-  void report(const AnalysisResult &Result, const BadJoin &Bad);
+  void checkFunction(const FunctionDecl *FD);
+  void report(const BadJoin &Bad);
 
   const std::string ThreadTypes;
   const std::string SelfJoiningTypes;
   ThreadApi Api;
-  std::unique_ptr<HandleStateAnalysis> Analysis;
-  ASTContext *Ctx = nullptr;
+  Preprocessor *PP = nullptr;
+  std::shared_ptr<handles::HandleAnalysis> Analysis;
   llvm::DenseSet<const FunctionDecl *> Done;
 };
 

@@ -3,6 +3,7 @@
 #include "UnjoinedThreadCheck.h"
 #include "FlagOption.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
@@ -58,6 +59,93 @@ const Stmt *discardedParent(const Expr *E, ASTContext &Ctx) {
 }
 
 } // namespace
+
+/// A handle that reaches the end of its life still running on some path.
+struct UnjoinedThreadCheck::Leak {
+  unsigned Index;
+  handles::TrackedHandle Handle;
+  const Stmt *Start;
+  /// Where the path leaves: a return, break, continue or goto, or the closing
+  /// brace of the scope (Exit is then null and ExitLoc that brace).
+  const Stmt *Exit;
+  SourceLocation ExitLoc;
+  /// Set when an exception thrown here destroys the handle.
+  const Stmt *Thrower;
+  /// The last branch taken on a flag that the thread itself writes.
+  const Expr *Guard;
+};
+
+/// What the check asks of a walk: the leaks (first path for each handle,
+/// start, way out), the assignments over a running thread, and which
+/// handles some path joined, detached or lost track of.
+class UnjoinedThreadCheck::Leaks : public handles::HandleObserver {
+public:
+  explicit Leaks(bool Exceptions) : Exceptions(Exceptions) {}
+
+  std::vector<Leak> Found;
+  std::vector<std::pair<handles::TrackedHandle, const Expr *>> Overwrites;
+  std::vector<const Stmt *> OverwrittenStarts;
+  llvm::SmallDenseSet<unsigned, 4> Detached;
+  llvm::SmallDenseSet<unsigned, 4> Settled;
+
+  bool wantsExceptions() const override { return Exceptions; }
+  void lifeEnds(handles::HandleRef H, const handles::HandleValue &V,
+                const Stmt *Exit, SourceLocation Loc) override {
+    if (V.State == handles::HandleState::Running)
+      add({H.Index, H.Handle, V.Start, Exit, Loc, nullptr, nullptr});
+  }
+  void thrown(handles::HandleRef H, const handles::HandleValue &V,
+              const Stmt *Thrower) override {
+    add({H.Index, H.Handle, V.Start, nullptr, SourceLocation(), Thrower,
+         nullptr});
+  }
+  void returned(const handles::HandleSet &Handles,
+                const handles::PathState &S) override {
+    for (unsigned I = 0; I < Handles.size(); ++I)
+      if (isa<FieldDecl>(Handles[I].Decl) &&
+          S.Handles[I].State == handles::HandleState::Running)
+        add({I, Handles[I], S.Handles[I].Start, nullptr, SourceLocation(),
+             nullptr, S.Guard});
+  }
+  void assigned(handles::HandleRef H, const Expr *Assignment,
+                const handles::HandleValue &Before) override {
+    if (Before.State == handles::HandleState::Running &&
+        llvm::none_of(Overwrites,
+                      [&](const auto &O) { return O.second == Assignment; })) {
+      Overwrites.push_back({H.Handle, Assignment});
+      OverwrittenStarts.push_back(Before.Start);
+    }
+  }
+  void detached(handles::HandleRef H, const Expr *,
+                const handles::HandleValue &Before) override {
+    if (Before.State == handles::HandleState::Running ||
+        Before.State == handles::HandleState::Unknown)
+      Detached.insert(H.Index);
+  }
+  void changed(handles::HandleRef H, handles::HandleState After) override {
+    using handles::HandleState;
+    if (After == HandleState::Joined || After == HandleState::Detached ||
+        After == HandleState::Unknown)
+      Settled.insert(H.Index);
+  }
+
+  /// Whether some path leaves \p Field running.
+  bool leaks(const FieldDecl *Field) const {
+    return llvm::any_of(Found,
+                        [&](const Leak &L) { return L.Handle.Decl == Field; });
+  }
+
+private:
+  void add(const Leak &L) {
+    for (const Leak &Old : Found)
+      if (Old.Index == L.Index && Old.Start == L.Start &&
+          (Old.Thrower != nullptr) == (L.Thrower != nullptr) &&
+          (Old.Guard != nullptr) == (L.Guard != nullptr))
+        return;
+    Found.push_back(L);
+  }
+  const bool Exceptions;
+};
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -118,16 +206,11 @@ void UnjoinedThreadCheck::onEndOfTranslationUnit() {
   Ctx = nullptr;
 }
 
-HandleStateAnalysis &UnjoinedThreadCheck::analysis(ASTContext &Context) {
-  if (!Analysis || Ctx != &Context) {
-    Ctx = &Context;
-    Analysis = std::make_unique<HandleStateAnalysis>(Api, Context, PP);
-  }
-  return *Analysis;
-}
-
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  analysis(*Result.Context);
+  if (!Analysis) {
+    Ctx = Result.Context;
+    Analysis = handles::HandleAnalysis::forTranslationUnit(*Ctx, Api, PP);
+  }
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("local")) {
     if (const auto *FD =
             dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
@@ -136,19 +219,8 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Create = Result.Nodes.getNodeAs<CallExpr>("create")) {
     checkDiscardedCreate(Create);
-    DynTypedNodeList Parents = Result.Context->getParents(*Create);
-    // Find the function holding the call.
-    while (!Parents.empty()) {
-      if (const auto *FD = Parents[0].get<FunctionDecl>()) {
-        checkFunction(FD);
-        break;
-      }
-      if (const auto *Lambda = Parents[0].get<LambdaExpr>()) {
-        checkFunction(Lambda->getCallOperator());
-        break;
-      }
-      Parents = Result.Context->getParents(Parents[0]);
-    }
+    if (const FunctionDecl *FD = enclosingFunction(*Create, *Ctx))
+      checkFunction(FD);
     return;
   }
   if (const auto *Field = Result.Nodes.getNodeAs<FieldDecl>("field")) {
@@ -174,37 +246,36 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
   if (!Definition || !Done.insert(Definition).second)
     if (Definition != FD)
       return;
-  AnalysisConfig Config;
-  Config.ExceptionPaths = CheckExceptionPaths;
-  if (const auto *Proto = Definition->getType()->getAs<FunctionProtoType>();
-      Proto && Proto->isNothrow())
-    Config.ExceptionPaths = false; // an exception ends the process anyway
-  AnalysisResult Result = Analysis->run(Definition, Config);
-  if (!Result.Complete)
+  // A noexcept function: an exception ends the process anyway.
+  const auto *Proto = Definition->getType()->getAs<FunctionProtoType>();
+  Leaks Found(CheckExceptionPaths && !(Proto && Proto->isNothrow()));
+  if (!Analysis->run(Definition, handles::WalkOptions(), Found))
     return;
+  reportOverwrites(Found);
+  // One warning per handle: a path that leaves the scope, else an exception.
+  llvm::SmallDenseSet<unsigned, 4> Reported;
+  for (bool Exceptions : {false, true})
+    for (const Leak &L : Found.Found)
+      if ((L.Thrower != nullptr) == Exceptions && isa<VarDecl>(L.Handle.Decl) &&
+          Reported.insert(L.Index).second)
+        reportLeak(Found, L, Definition);
+}
 
-  for (const Overwrite &O : Result.Overwrites) {
-    const TrackedHandle &H = Result.Handles[O.Handle];
-    if (!H.Class || !Api.terminatesWhenJoinable(*H.Class, PP) ||
-        H.Class->Destruction != model::JoinableDestruction::Terminates)
+void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
+  for (unsigned I = 0; I < Found.Overwrites.size(); ++I) {
+    const auto &[H, Assignment] = Found.Overwrites[I];
+    const model::ThreadClass *Class = H.Class;
+    if (!Class || !Api.terminatesWhenJoinable(*Class, PP) ||
+        Class->Destruction != model::JoinableDestruction::Terminates)
       continue;
-    const auto *Op = cast<CXXOperatorCallExpr>(O.Assignment);
+    const auto *Op = cast<CXXOperatorCallExpr>(Assignment);
     diag(Op->getOperatorLoc(),
          "assigning to %0 while it may still be joinable calls std::terminate; "
          "join it before starting another thread")
         << H.Decl;
-    if (O.Start)
-      diag(O.Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
+    if (const Stmt *Start = Found.OverwrittenStarts[I])
+      diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
   }
-
-  // One warning per handle: a path that leaves the scope, else an exception.
-  llvm::SmallDenseSet<unsigned, 4> Reported;
-  for (bool Exceptions : {false, true})
-    for (const Leak &L : Result.Leaks)
-      if ((L.Thrower != nullptr) == Exceptions &&
-          isa<VarDecl>(Result.Handles[L.Handle].Decl) &&
-          Reported.insert(L.Handle).second)
-        reportLeak(Result, L, Definition);
 }
 
 std::optional<FixItHint>
@@ -216,8 +287,7 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
       !Api.threadStart(Var->getInit()))
     return std::nullopt;
   // A generic callable could take the stop token jthread passes.
-  const Expr *Callable =
-      HandleStateAnalysis::callableOf(Api.threadStart(Var->getInit()));
+  const Expr *Callable = ThreadApi::callableOf(Api.threadStart(Var->getInit()));
   if (const auto *Lambda =
           dyn_cast_or_null<LambdaExpr>(Callable->IgnoreParenImpCasts());
       Lambda && Lambda->isGenericLambda())
@@ -254,9 +324,10 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
   return FixItHint::CreateReplacement(Range, Replacement);
 }
 
-void UnjoinedThreadCheck::reportLeak(const AnalysisResult &Result,
-                                     const Leak &L, const FunctionDecl *FD) {
-  const TrackedHandle &H = Result.Handles[L.Handle];
+void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
+                                     const FunctionDecl *FD) {
+  using handles::TrackedHandle;
+  const TrackedHandle &H = L.Handle;
   const auto *Var = cast<VarDecl>(H.Decl);
   auto Story = [&](llvm::StringRef Started, llvm::StringRef Leaves) {
     // A declaration that starts the thread tells that part itself.
@@ -353,10 +424,7 @@ void UnjoinedThreadCheck::reportLeak(const AnalysisResult &Result,
   }
 
   std::optional<FixItHint> Fix =
-      llvm::none_of(Result.Detaches,
-                    [&](const DetachSite &D) { return D.Handle == L.Handle; })
-          ? jthreadFix(Var, FD)
-          : std::nullopt;
+      !Found.Detached.count(L.Index) ? jthreadFix(Var, FD) : std::nullopt;
   if (L.Thrower) {
     std::string Name = throwerName(L.Thrower);
     auto Diag =
@@ -411,7 +479,7 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
       (IsContainer &&
        Class->Destruction != model::JoinableDestruction::Terminates))
     return;
-  MemberUses Uses = Analysis->memberUses(Record, Field);
+  handles::MemberUses Uses = Analysis->members().uses(Record, Field);
   if (Uses.Starts.empty() || Uses.Escapes)
     return;
   // A join in an override of a base class's hook (gtest's TearDown, a
@@ -441,34 +509,26 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
   if (!Implicit) {
     if (!DtorDef || !DtorDef->getBody())
       return; // defined elsewhere
-    AnalysisConfig Config;
-    Config.Locals = false;
-    Config.Members = true;
-    Config.MemberEntry = HandleState::Running;
-    Config.MemberExits = true;
-    Config.InlineMemberCalls = true;
-    Config.ExceptionPaths = false;
-    Config.ThreadWrittenFields =
-        Analysis->writtenByThreads(Record, Uses.Starts);
-    GuardFlags = Config.ThreadWrittenFields;
-    Config.MemberStarts[Field] = Uses.Starts.front();
-    AnalysisResult Result = Analysis->run(cast<FunctionDecl>(DtorDef), Config);
-    if (!Result.Complete)
+    handles::WalkOptions Walk;
+    Walk.Locals = false;
+    Walk.Members = true;
+    Walk.MemberEntry = handles::HandleState::Running;
+    Walk.InlineMemberCalls = true;
+    Walk.GuardFields =
+        Analysis->members().writtenByThreads(Record, Uses.Starts);
+    GuardFlags = Walk.GuardFields;
+    Walk.MemberStarts[Field] = Uses.Starts.front();
+    Leaks Found(/*Exceptions=*/false);
+    if (!Analysis->run(cast<FunctionDecl>(DtorDef), Walk, Found))
       return;
     std::optional<unsigned> Index;
-    for (unsigned I = 0; I < Result.Handles.size(); ++I)
-      if (Result.Handles[I].Decl == Field)
-        Index = I;
-    if (!Index)
-      return;
-    bool Leaks = false;
-    for (const Leak &L : Result.Leaks)
-      if (L.Handle == *Index) {
-        Leaks = true;
+    for (const Leak &L : Found.Found)
+      if (L.Handle.Decl == Field) {
+        Index = L.Index;
         if (L.Guard && !Guard)
           Guard = L.Guard;
       }
-    if (!Leaks || (!Guard && Result.Settled[*Index]))
+    if (!Index || (!Guard && Found.Settled.count(*Index)))
       return;
   }
 
@@ -528,17 +588,11 @@ bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
   if (!Method || Method->getParent() != Record)
     return true;
-  AnalysisConfig Config;
-  Config.Locals = false;
-  Config.Members = true;
-  Config.MemberExits = true;
-  Config.ExceptionPaths = false;
-  AnalysisResult Result = Analysis->run(Method, Config);
-  if (!Result.Complete)
-    return true;
-  return llvm::any_of(Result.Leaks, [&](const Leak &L) {
-    return Result.Handles[L.Handle].Decl == Field;
-  });
+  handles::WalkOptions Walk;
+  Walk.Locals = false;
+  Walk.Members = true;
+  Leaks Found(/*Exceptions=*/false);
+  return !Analysis->run(Method, Walk, Found) || Found.leaks(Field);
 }
 
 //===--- Temporaries, statics, discarded handles

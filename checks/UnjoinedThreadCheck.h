@@ -3,8 +3,8 @@
 #ifndef THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
 #define THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
 
-#include "HandleStateAnalysis.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "handles/HandleAnalysis.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -26,11 +26,13 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  class Leaks;
+  struct Leak;
+
 private:
-  HandleStateAnalysis &analysis(ASTContext &Ctx);
   void checkFunction(const FunctionDecl *FD);
-  void reportLeak(const AnalysisResult &Result, const Leak &L,
-                  const FunctionDecl *FD);
+  void reportOverwrites(const Leaks &Found);
+  void reportLeak(const Leaks &Found, const Leak &L, const FunctionDecl *FD);
   void checkClass(const CXXRecordDecl *Record);
   void checkMember(const CXXRecordDecl *Record, const FieldDecl *Field);
   bool leavesRunning(const CXXRecordDecl *Record, const FieldDecl *Field,
@@ -47,7 +49,7 @@ private:
   ThreadApi Api;
   Preprocessor *PP = nullptr;
   ASTContext *Ctx = nullptr;
-  std::unique_ptr<HandleStateAnalysis> Analysis;
+  std::shared_ptr<handles::HandleAnalysis> Analysis;
   llvm::DenseSet<const Decl *> Done;
 };
 

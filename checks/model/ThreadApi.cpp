@@ -23,6 +23,8 @@ ThreadApi::ThreadApi(llvm::ArrayRef<llvm::StringRef> ExtraThreadTypes,
     Class.Destruction = D;
     Class.SelfJoiningReplacement = ""; // a fix-it only knows std::thread
     Classes.push_back(Class);
+    Key += (D == model::JoinableDestruction::Joins ? "joins:" : "thread:") +
+           ExtraNames.back() + ";";
   };
   for (llvm::StringRef Name : ExtraThreadTypes)
     Add(Name, model::JoinableDestruction::Terminates);
@@ -156,6 +158,15 @@ bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
            PP->isMacroDefined(Class.TerminatesIfDefined);
   }
   return false;
+}
+
+const Expr *ThreadApi::callableOf(const Expr *Start) {
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
+    return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Start))
+    if (Call->getNumArgs() > model::PosixCreateStartArg)
+      return Call->getArg(model::PosixCreateStartArg);
+  return nullptr;
 }
 
 } // namespace clang::tidy::threadlife

@@ -43,6 +43,8 @@ public:
   /// Whether \p E constructs a thread object that runs at once (std::thread
   /// with a callable); the expression is the construction itself.
   const CXXConstructExpr *threadStart(const Expr *E) const;
+  /// The callable a thread start (a construction, or pthread_create) runs.
+  static const Expr *callableOf(const Expr *Start);
   /// Whether destroying a running \p Class ends the process (or, for
   /// Boost.Thread, its configuration makes it do so).
   bool terminatesWhenJoinable(const model::ThreadClass &Class,
@@ -53,7 +55,12 @@ public:
   static bool isNamed(const NamedDecl *D,
                       llvm::ArrayRef<llvm::StringRef> Names);
 
+  /// The option values this API was built from: two APIs with equal keys
+  /// answer every question alike.
+  const std::string &key() const { return Key; }
+
 private:
+  std::string Key;
   std::deque<std::string> ExtraNames;
   std::vector<model::ThreadClass> Classes;
 };

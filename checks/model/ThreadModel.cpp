@@ -130,6 +130,10 @@ public:
     Class.TokenSpelling = Token;
     return *this;
   }
+  ClassRow &nativeHandle(llvm::StringRef Method) {
+    Class.NativeHandleMethod = Method;
+    return *this;
+  }
   ClassRow &replacedBy(llvm::StringRef SelfJoining) {
     Class.SelfJoiningReplacement = SelfJoining;
     return *this;
@@ -168,14 +172,17 @@ llvm::ArrayRef<ThreadClass> threadClasses() {
       ClassRow("::std::thread", JD::Terminates)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
+          .nativeHandle("native_handle")
           .replacedBy("std::jthread"),
       ClassRow("::std::jthread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
+          .nativeHandle("native_handle")
           .stoppedBy(StopChannel::Token, "std::stop_token"),
       ClassRow("::threadlife::jthread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
+          .nativeHandle("native_handle")
           .stoppedBy(StopChannel::Token, "threadlife::stop_token"),
       ClassRow("::boost::thread", JD::Detaches)
           .terminatesIfDefined(
@@ -183,13 +190,16 @@ llvm::ArrayRef<ThreadClass> threadClasses() {
               "JOINABLE")
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, BoostInert)
+          .nativeHandle("native_handle")
           .stoppedBy(StopChannel::BoostInterruption, ""),
       ClassRow("::boost::scoped_thread", JD::Joins)
           .runsCallableWhenConstructed()
-          .methods(Join, Detach, Joinable, BoostInert),
+          .methods(Join, Detach, Joinable, BoostInert)
+          .nativeHandle("native_handle"),
       ClassRow("::gsl::joining_thread", JD::Joins)
           .runsCallableWhenConstructed()
-          .methods(Join, Detach, Joinable, StdInert),
+          .methods(Join, Detach, Joinable, StdInert)
+          .nativeHandle("native_handle"),
       ClassRow("::QThread", JD::Aborts)
           .includingDerived()
           .startedBy(QtStart)
@@ -331,13 +341,15 @@ Advice::Advice(const ASTContext &Ctx)
                               .empty()) {}
 
 llvm::StringRef Advice::joiningThread() const {
-  return Cxx20 ? "std::jthread"
-               : UsesRuntimeLibrary ? "threadlife::jthread" : "";
+  return Cxx20                ? "std::jthread"
+         : UsesRuntimeLibrary ? "threadlife::jthread"
+                              : "";
 }
 
 llvm::StringRef Advice::stopToken() const {
-  return Cxx20 ? "std::stop_token"
-               : UsesRuntimeLibrary ? "threadlife::stop_token" : "";
+  return Cxx20                ? "std::stop_token"
+         : UsesRuntimeLibrary ? "threadlife::stop_token"
+                              : "";
 }
 
 llvm::StringRef Advice::conditionWait() const {
@@ -401,8 +413,7 @@ public:
   bool matches(const FunctionDecl &Node, internal::ASTMatchFinder *,
                internal::BoundNodesTreeBuilder *) const override {
     const IdentifierInfo *Id = Node.getIdentifier();
-    return Id && llvm::is_contained(Names, Id->getName()) &&
-           Node.isExternC() &&
+    return Id && llvm::is_contained(Names, Id->getName()) && Node.isExternC() &&
            Node.getDeclContext()->getRedeclContext()->isTranslationUnit();
   }
 
@@ -417,7 +428,8 @@ cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
   return internal::makeMatcher(new CApiFunctionMatcher(Names));
 }
 
-internal::BindableMatcher<Stmt> cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
+internal::BindableMatcher<Stmt>
+cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
   return callExpr(callee(functionDecl(cApiFunction(Names))));
 }
 
@@ -451,9 +463,8 @@ std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx) {
   return std::nullopt;
 }
 
-static std::optional<int64_t> macroValue(llvm::StringRef Name,
-                                         const Preprocessor &PP,
-                                         unsigned Depth) {
+static std::optional<int64_t>
+macroValue(llvm::StringRef Name, const Preprocessor &PP, unsigned Depth) {
   if (Depth > 4)
     return std::nullopt;
   const IdentifierInfo *II = PP.getIdentifierInfo(Name);

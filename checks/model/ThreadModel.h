@@ -27,16 +27,16 @@ namespace clang::tidy::threadlife::model {
 
 /// The ways of stopping a thread by force, each with its own lesson.
 enum class KillKind {
-  PosixCancel,           // pthread_cancel
-  PosixAsyncCancelType,  // pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS)
-  PosixSignal,           // pthread_kill with a signal that ends the process
-  PosixExit,             // pthread_exit
-  WinTerminate,          // TerminateThread
-  WinSuspend,            // SuspendThread
-  WinExit,               // ExitThread, _endthreadex
-  QtTerminate,           // QThread::terminate
-  QtTerminationEnabled,  // QThread::setTerminationEnabled(true)
-  PythonAsyncException,  // PyThreadState_SetAsyncExc(id, exc != NULL)
+  PosixCancel,          // pthread_cancel
+  PosixAsyncCancelType, // pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS)
+  PosixSignal,          // pthread_kill with a signal that ends the process
+  PosixExit,            // pthread_exit
+  WinTerminate,         // TerminateThread
+  WinSuspend,           // SuspendThread
+  WinExit,              // ExitThread, _endthreadex
+  QtTerminate,          // QThread::terminate
+  QtTerminationEnabled, // QThread::setTerminationEnabled(true)
+  PythonAsyncException, // PyThreadState_SetAsyncExc(id, exc != NULL)
 };
 
 /// A C function (global namespace, C language linkage) that kills a thread.
@@ -141,6 +141,8 @@ struct ThreadClass {
   llvm::ArrayRef<llvm::StringRef> JoinableQueries;
   /// Methods that neither start, join nor detach.
   llvm::ArrayRef<llvm::StringRef> InertMethods;
+  /// The method that gives the underlying pthread_t (native_handle), if any.
+  llvm::StringRef NativeHandleMethod;
 };
 
 llvm::ArrayRef<ThreadClass> threadClasses();
@@ -227,7 +229,8 @@ private:
   bool UsesRuntimeLibrary;
 };
 
-//===--- Matchers over the model -------------------------------------------===//
+//===--- Matchers over the model
+//-------------------------------------------===//
 
 /// A function declared in the global namespace with C language linkage whose
 /// name is one of \p Names: the real C API, never a project function that
@@ -239,7 +242,8 @@ cApiFunction(llvm::ArrayRef<llvm::StringRef> Names);
 ast_matchers::internal::BindableMatcher<Stmt>
 cApiCall(llvm::ArrayRef<llvm::StringRef> Names);
 
-//===--- Reading the code ---------------------------------------------------===//
+//===--- Reading the code
+//---------------------------------------------------===//
 
 /// The variable or member that a handle expression names: `t`, `&t`, `s.t`,
 /// `p->t`, `ts[i]`, `&ts[i]` all name the declaration of `t`/`ts`.

@@ -43,4 +43,28 @@ const Expr *skipCopies(const Expr *E) {
   return E;
 }
 
+const Expr *movedFrom(const Expr *Arg) {
+  Arg = skipWrappers(Arg);
+  if (const auto *Call = dyn_cast_or_null<CallExpr>(Arg)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
+        Callee->getIdentifier() && Callee->getName() == "move")
+      return Call->getArg(0);
+    return nullptr;
+  }
+  if (const auto *Cast = dyn_cast_or_null<CXXStaticCastExpr>(Arg))
+    if (Cast->getType()->isRValueReferenceType())
+      return Cast->getSubExpr();
+  return nullptr;
+}
+
+bool isZeroLiteral(const Expr *E) {
+  E = E->IgnoreParenImpCasts();
+  if (const auto *Int = dyn_cast<IntegerLiteral>(E))
+    return Int->getValue() == 0;
+  if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
+    return !Bool->getValue();
+  return isa<CXXNullPtrLiteralExpr, GNUNullExpr>(E);
+}
+
 } // namespace clang::tidy::threadlife

@@ -19,6 +19,12 @@ const Expr *skipWrappers(const Expr *E);
 /// an argument given to a thread comes from.
 const Expr *skipCopies(const Expr *E);
 
+/// The object \p Arg moves from: `std::move(t)`, `static_cast<T &&>(t)`.
+const Expr *movedFrom(const Expr *Arg);
+
+/// Whether \p E is a literal zero, false or null pointer.
+bool isZeroLiteral(const Expr *E);
+
 } // namespace clang::tidy::threadlife
 
 #endif // THREADLIFE_CHECKS_UTILS_EXPRESSIONS_H

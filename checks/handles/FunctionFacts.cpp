@@ -1,0 +1,255 @@
+//===--- FunctionFacts.cpp - one function, read once ----------------------===//
+
+#include "handles/FunctionFacts.h"
+#include "utils/Expressions.h"
+#include "utils/NamedDecls.h"
+#include "clang/AST/RecursiveASTVisitor.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::threadlife::handles {
+
+bool FunctionFacts::inJoinLoop(const Stmt *S,
+                               const ValueDecl *Container) const {
+  for (const auto &[Loop, C] : JoinLoops) {
+    if (C != Container)
+      continue;
+    for (const Stmt *P = S; P; P = Parents->getParent(P))
+      if (P == Loop)
+        return true;
+  }
+  return false;
+}
+
+const Stmt *FunctionFacts::parentOf(const Stmt *S) const {
+  const Stmt *P = Parents->getParent(S);
+  while (P && (isa<ParenExpr, ImplicitCastExpr, CXXBindTemporaryExpr,
+                   MaterializeTemporaryExpr, ExprWithCleanups>(P)))
+    P = Parents->getParent(P);
+  return P;
+}
+
+namespace {
+
+// Collects what FunctionFacts holds in one pass over the body.
+class BodyScanner : public RecursiveASTVisitor<BodyScanner> {
+public:
+  BodyScanner(FunctionFacts &F, const ThreadApi &Api, ASTContext &Ctx,
+              const Preprocessor *PP)
+      : F(F), Api(Api), Ctx(Ctx), PP(PP) {}
+
+  bool TraverseLambdaExpr(LambdaExpr *Lambda) {
+    for (const LambdaCapture &Capture : Lambda->captures())
+      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef)
+        if (const auto *Var = dyn_cast<VarDecl>(Capture.getCapturedVar()))
+          F.Aliased.insert(Var);
+    // A lambda's body runs elsewhere (or later): not part of this CFG.
+    for (Expr *Init : Lambda->capture_inits())
+      if (Init)
+        TraverseStmt(Init);
+    return true;
+  }
+
+  bool VisitDeclStmt(DeclStmt *S) {
+    for (Decl *D : S->decls())
+      if (auto *Var = dyn_cast<VarDecl>(D)) {
+        if (const Stmt *Scope = F.Parents->getParent(S))
+          F.Scopes[Var] = Scope;
+        if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
+          F.Locals.push_back(Var);
+        if (Var->getInit() && isWin32Create(Var->getInit()))
+          F.Win32Handles.insert(Var);
+      }
+    return true;
+  }
+
+  bool VisitUnaryOperator(UnaryOperator *Op) {
+    if (Op->getOpcode() == UO_AddrOf)
+      if (const auto *Var =
+              dyn_cast_or_null<VarDecl>(namedDecl(Op->getSubExpr())))
+        F.Aliased.insert(Var);
+    return true;
+  }
+
+  bool VisitBinaryOperator(BinaryOperator *Op) {
+    if (Op->getOpcode() == BO_Assign && isWin32Create(Op->getRHS()))
+      if (const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Op->getLHS())))
+        F.Win32Handles.insert(Var);
+    return true;
+  }
+
+  bool VisitCallExpr(CallExpr *Call) {
+    noteReferenceArguments(Call);
+    const model::HandleFunction *HF = Api.handleFunction(Call);
+    if (HF && HF->Op == model::HandleOp::CreateIntoArg)
+      if (const auto *Var = dyn_cast_or_null<VarDecl>(
+              createdInto(Call->getArg(HF->HandleArg))))
+        F.PosixHandles.insert(Var);
+    if (Api.isCApiCall(Call, model::posixSetDetachState()) &&
+        Call->getNumArgs() == 2)
+      noteDetachState(Call);
+    return true;
+  }
+
+  bool VisitStmt(Stmt *S) {
+    if (const auto *E = dyn_cast<Expr>(S); E && isa<RecoveryExpr>(E))
+      F.HasErrors = true;
+    if (isa<ForStmt, CXXForRangeStmt, WhileStmt, DoStmt>(S))
+      findJoinLoop(S);
+    return true;
+  }
+
+private:
+  bool isWin32Create(const Expr *E) {
+    const model::HandleFunction *HF =
+        Api.handleFunction(dyn_cast_or_null<CallExpr>(skipWrappers(E)));
+    return HF && HF->Op == model::HandleOp::CreateResult;
+  }
+
+  // Passing a local by non-const reference lets the callee change it.
+  void noteReferenceArguments(const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (!Callee)
+      return;
+    for (unsigned I = 0,
+                  N = std::min(Call->getNumArgs(), Callee->getNumParams());
+         I < N; ++I) {
+      QualType Param = Callee->getParamDecl(I)->getType();
+      if (Param->isReferenceType() &&
+          !Param.getNonReferenceType().isConstQualified())
+        if (const auto *Var =
+                dyn_cast_or_null<VarDecl>(namedDecl(Call->getArg(I))))
+          F.Aliased.insert(Var);
+    }
+  }
+
+  void noteDetachState(const CallExpr *Call) {
+    const auto *Attr = dyn_cast_or_null<VarDecl>(namedDecl(Call->getArg(0)));
+    if (!Attr)
+      return;
+    std::optional<int64_t> Value = model::integerValue(Call->getArg(1), Ctx);
+    std::optional<int64_t> Detached =
+        model::namedConstant(model::posixCreateDetached(), Ctx, PP);
+    bool IsDetached = Value && Detached && *Value == *Detached;
+    auto [It, New] = F.DetachAttrs.try_emplace(Attr, IsDetached);
+    if (!New)
+      It->second = It->second || IsDetached;
+  }
+
+  // The handle (or array) that pthread_create(&t, ...), (&ts[i], ...) or
+  // (ts + i, ...) fills.
+  static const ValueDecl *createdInto(const Expr *Arg) {
+    Arg = skipWrappers(Arg);
+    if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
+        Addr && Addr->getOpcode() == UO_AddrOf) {
+      if (const ValueDecl *Handle = namedDecl(Addr->getSubExpr()))
+        return Handle;
+      return containerOfElement(Addr->getSubExpr());
+    }
+    if (const auto *Sum = dyn_cast_or_null<BinaryOperator>(Arg);
+        Sum && Sum->isAdditiveOp())
+      return namedDecl(Sum->getLHS());
+    return namedDecl(Arg); // an array
+  }
+
+  // The handle a join or detach inside a loop acts on.
+  const Expr *joinedHandle(const Stmt *S) const {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      const model::ThreadClass *Class =
+          Method ? Api.threadClass(Method->getParent()) : nullptr;
+      if (Class && Method->getIdentifier() &&
+          (llvm::is_contained(Class->JoinMethods, Method->getName()) ||
+           llvm::is_contained(Class->DetachMethods, Method->getName())))
+        return Member->getImplicitObjectArgument();
+      return nullptr;
+    }
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const model::HandleFunction *HF = Api.handleFunction(Call);
+      if (HF && (HF->Op == model::HandleOp::Join ||
+                 HF->Op == model::HandleOp::Detach))
+        return Call->getArg(HF->HandleArg);
+    }
+    return nullptr;
+  }
+
+  // A loop whose body joins or detaches the elements of a container joins
+  // them all: the analysis cannot count iterations, and such loops iterate
+  // over the whole container in practice.
+  void findJoinLoop(const Stmt *Loop) {
+    const VarDecl *LoopVar = nullptr;
+    const ValueDecl *Range = nullptr;
+    if (const auto *ForRange = dyn_cast<CXXForRangeStmt>(Loop)) {
+      LoopVar = ForRange->getLoopVariable();
+      Range = namedDecl(ForRange->getRangeInit());
+    }
+    llvm::SmallVector<const Stmt *, 16> Work = {Loop};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S || isa<LambdaExpr>(S))
+        continue;
+      if (const Expr *Handle = joinedHandle(S)) {
+        const ValueDecl *Container = containerOfElement(Handle);
+        if (!Container && LoopVar && namedDecl(Handle) == LoopVar)
+          Container = Range;
+        if (Container)
+          F.JoinLoops.push_back({Loop, Container});
+      }
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
+    }
+  }
+
+  FunctionFacts &F;
+  const ThreadApi &Api;
+  ASTContext &Ctx;
+  const Preprocessor *PP;
+};
+
+} // namespace
+
+const FunctionFacts *FunctionFactsCache::get(const FunctionDecl *FD) {
+  auto &Slot = Facts[FD];
+  if (Slot)
+    return Slot->Cfg ? Slot.get() : nullptr;
+  Slot = std::make_unique<FunctionFacts>();
+  Slot->Function = FD;
+  Stmt *Body = FD->getBody();
+  if (!Body)
+    return nullptr;
+  CFG::BuildOptions Options;
+  Options.AddImplicitDtors = true;
+  Options.AddLifetime = true;
+  Options.AddInitializers = true;
+  Options.setAllAlwaysAdd(); // every use of a handle is an element
+  Slot->Cfg = CFG::buildCFG(FD, Body, &Ctx, Options);
+  if (!Slot->Cfg)
+    return nullptr;
+  Slot->Parents = std::make_unique<ParentMap>(Body);
+  BodyScanner(*Slot, Api, Ctx, PP).TraverseStmt(Body);
+  return Slot.get();
+}
+
+bool FunctionFactsCache::selfDetaches(const FunctionDecl *Start) const {
+  const FunctionDecl *Definition = Start ? Start->getDefinition() : nullptr;
+  if (!Definition || !Definition->getBody())
+    return false;
+  llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const model::HandleFunction *HF = Api.handleFunction(Call);
+      if (HF && HF->Op == model::HandleOp::Detach &&
+          Api.isCApiCall(
+              dyn_cast<CallExpr>(skipWrappers(Call->getArg(HF->HandleArg))),
+              model::posixSelf()))
+        return true;
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return false;
+}
+
+} // namespace clang::tidy::threadlife::handles

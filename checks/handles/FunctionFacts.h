@@ -1,0 +1,82 @@
+//===--- FunctionFacts.h - one function, read once --------------*- C++ -*-===//
+//
+// What the handle analysis needs of a function before it walks it: the CFG,
+// the parent map, and one scan of the body for the locals it holds, which
+// of them are aliased, which are pthread or Win32 handles, the pthread
+// attributes that create threads detached and the loops that join every
+// element of a container. Built once per function per translation unit and
+// shared by every check that walks it.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_HANDLES_FUNCTIONFACTS_H
+#define THREADLIFE_CHECKS_HANDLES_FUNCTIONFACTS_H
+
+#include "model/ThreadApi.h"
+#include "clang/AST/Decl.h"
+#include "clang/AST/ParentMap.h"
+#include "clang/Analysis/CFG.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/SmallPtrSet.h"
+#include <memory>
+#include <vector>
+
+namespace clang {
+class Preprocessor;
+} // namespace clang
+
+namespace clang::tidy::threadlife::handles {
+
+struct FunctionFacts {
+  const FunctionDecl *Function = nullptr;
+  std::unique_ptr<CFG> Cfg;
+  std::unique_ptr<ParentMap> Parents;
+  /// Loops that join or detach every element of a container.
+  std::vector<std::pair<const Stmt *, const ValueDecl *>> JoinLoops;
+  /// The statement whose end ends each local's life.
+  llvm::DenseMap<const VarDecl *, const Stmt *> Scopes;
+  /// Locals whose address is taken, that a lambda captures by reference or
+  /// that are passed by non-const reference: their values cannot be followed.
+  llvm::SmallPtrSet<const VarDecl *, 8> Aliased;
+  /// pthread_t locals (and arrays) whose address pthread_create fills, and
+  /// locals assigned a Win32 thread handle.
+  llvm::SmallPtrSet<const VarDecl *, 4> PosixHandles;
+  llvm::SmallPtrSet<const VarDecl *, 4> Win32Handles;
+  /// pthread attributes set to create threads detached (true) or joinable.
+  llvm::DenseMap<const VarDecl *, bool> DetachAttrs;
+  std::vector<const VarDecl *> Locals;
+  /// The body holds code clang could not make sense of (a missing header):
+  /// what it does to handles is unknown.
+  bool HasErrors = false;
+
+  /// Whether \p S lies in a loop that joins every element of \p Container.
+  bool inJoinLoop(const Stmt *S, const ValueDecl *Container) const;
+  /// The statement that uses \p S's value, past parentheses, implicit casts,
+  /// temporaries and cleanups.
+  const Stmt *parentOf(const Stmt *S) const;
+};
+
+/// The FunctionFacts of one translation unit's functions, built on demand.
+class FunctionFactsCache {
+public:
+  FunctionFactsCache(const ThreadApi &Api, ASTContext &Ctx,
+                     const Preprocessor *PP)
+      : Api(Api), Ctx(Ctx), PP(PP) {}
+
+  /// The facts of \p FD's body; null when it has none or no CFG.
+  const FunctionFacts *get(const FunctionDecl *FD);
+
+  /// Whether the start routine \p Start detaches its own thread
+  /// (pthread_detach(pthread_self())).
+  bool selfDetaches(const FunctionDecl *Start) const;
+
+private:
+  const ThreadApi &Api;
+  ASTContext &Ctx;
+  const Preprocessor *PP;
+  llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFacts>> Facts;
+};
+
+} // namespace clang::tidy::threadlife::handles
+
+#endif // THREADLIFE_CHECKS_HANDLES_FUNCTIONFACTS_H

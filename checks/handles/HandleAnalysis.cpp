@@ -1,0 +1,102 @@
+//===--- HandleAnalysis.cpp - what happens to thread handles --------------===//
+
+#include "handles/HandleAnalysis.h"
+#include "handles/Explorer.h"
+#include <mutex>
+
+namespace clang::tidy::threadlife::handles {
+
+HandleAnalysis::HandleAnalysis(const ThreadApi &Api, ASTContext &Ctx,
+                               const Preprocessor *PP)
+    : Api(Api), Ctx(Ctx), Functions(Api, Ctx, PP), Exceptions(Api, Ctx),
+      Members(Api, Ctx) {}
+
+std::shared_ptr<HandleAnalysis>
+HandleAnalysis::forTranslationUnit(ASTContext &Ctx, const ThreadApi &Api,
+                                   const Preprocessor *PP) {
+  // Translation units may be analysed on several threads at once (the
+  // driver's -j); each has its own ASTContext.
+  struct Entry {
+    ASTContext *Ctx;
+    std::string Key;
+    std::weak_ptr<HandleAnalysis> Analysis;
+  };
+  static std::mutex Lock;
+  static std::vector<Entry> Live;
+  std::lock_guard<std::mutex> Guard(Lock);
+  llvm::erase_if(Live, [](const Entry &E) { return E.Analysis.expired(); });
+  for (const Entry &E : Live)
+    if (E.Ctx == &Ctx && E.Key == Api.key())
+      return E.Analysis.lock();
+  auto Analysis = std::make_shared<HandleAnalysis>(Api, Ctx, PP);
+  Live.push_back({&Ctx, Api.key(), Analysis});
+  return Analysis;
+}
+
+void HandleAnalysis::track(HandleSet &Handles, const ValueDecl *D, QualType T,
+                           const FunctionFacts &F) const {
+  const auto *Var = dyn_cast<VarDecl>(D);
+  const bool Filled = Var && F.PosixHandles.count(Var);
+  TrackedHandle H{D, TrackedHandle::Object, false, nullptr};
+  if ((H.Class = Api.threadClass(T))) {
+  } else if ((H.Class = Api.elementClass(T))) {
+    H.IsContainer = true;
+  } else if (Filled && Api.isPosixHandle(T)) {
+    H.Kind = TrackedHandle::Posix;
+  } else if (Filled && Api.isPosixHandleArray(T)) {
+    H.Kind = TrackedHandle::Posix;
+    H.IsContainer = true;
+  } else if (Var && F.Win32Handles.count(Var) &&
+             (T->isPointerType() || T->isIntegerType())) {
+    H.Kind = TrackedHandle::Win32;
+  } else {
+    return;
+  }
+  Handles.add(H);
+}
+
+HandleSet HandleAnalysis::follow(const FunctionFacts &F,
+                                 const WalkOptions &Options) const {
+  HandleSet Handles;
+  if (Options.Locals)
+    for (const VarDecl *Var : F.Locals)
+      track(Handles, Var, Var->getType(), F);
+  if (Options.Members)
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
+      for (const FieldDecl *Field : Method->getParent()->fields())
+        track(Handles, Field, Field->getType(), F);
+  return Handles;
+}
+
+bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,
+                         HandleObserver &Observer) {
+  if (!FD || FD->isDependentContext())
+    return false;
+  const FunctionFacts *F = Functions.get(FD);
+  if (!F || F->HasErrors)
+    return false;
+  HandleSet Handles = follow(*F, Options);
+  if (Handles.empty())
+    return true;
+  PathState Entry;
+  for (const TrackedHandle &H : Handles) {
+    HandleValue V;
+    if (const auto *Field = dyn_cast<FieldDecl>(H.Decl)) {
+      V.State = Options.MemberEntry;
+      V.Start = Options.MemberStarts.lookup(Field);
+    }
+    Entry.Handles.push_back(V);
+  }
+  BranchFacts Facts(Ctx, Handles, Options);
+  Transfer Step(Api, Ctx, Options, Handles, Facts, Functions, Exceptions,
+                Observer);
+  Explorer Paths(Step, Facts, Functions, Options);
+  std::vector<PathState> Exits;
+  if (!Paths.walk(*F, std::move(Entry), Exits))
+    return false;
+  for (const PathState &S : Exits)
+    Observer.returned(Handles, S);
+  return true;
+}
+
+} // namespace clang::tidy::threadlife::handles

@@ -1,0 +1,245 @@
+//===--- MemberUses.cpp - how a class uses its handle members -------------===//
+
+#include "handles/MemberUses.h"
+#include "utils/Expressions.h"
+#include "utils/NamedDecls.h"
+#include "utils/ParentWalks.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::threadlife::handles {
+
+using namespace ast_matchers;
+
+void MemberUseIndex::index() {
+  Index.emplace();
+  for (const BoundNodes &Node : match(
+           traverse(
+               TK_AsIs,
+               translationUnitDecl(forEachDescendant(
+                   memberExpr(member(fieldDecl(hasThreadOrContainerType(&Api))))
+                       .bind("use")))),
+           *Ctx.getTranslationUnitDecl(), Ctx)) {
+    const auto *Use = Node.getNodeAs<MemberExpr>("use");
+    (*Index)[cast<FieldDecl>(Use->getMemberDecl())].push_back(Use);
+  }
+}
+
+const MemberUses &MemberUseIndex::uses(const CXXRecordDecl *Record,
+                                       const FieldDecl *Field) {
+  auto It = Uses.find(Field);
+  if (It == Uses.end())
+    It = Uses.try_emplace(Field, collect(Record, Field)).first;
+  return It->second;
+}
+
+// Code of \p Record: its methods, and lambdas written in them.
+bool MemberUseIndex::isOwnCode(const Stmt *Use,
+                               const CXXRecordDecl *Record) const {
+  const FunctionDecl *FD = enclosingFunction(*Use, Ctx);
+  while (FD) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+    if (!Method)
+      return false;
+    if (Method->getParent() == Record)
+      return true;
+    if (!Method->getParent()->isLambda())
+      return false;
+    FD = dyn_cast_or_null<FunctionDecl>(
+        Method->getParent()->getParent()->getNonClosureAncestor());
+  }
+  return false;
+}
+
+void MemberUseIndex::constructorStarts(const CXXRecordDecl *Record,
+                                       const FieldDecl *Field,
+                                       MemberUses &Uses) const {
+  if (Field->hasInClassInitializer())
+    if (const CXXConstructExpr *Start =
+            Api.threadStart(Field->getInClassInitializer()))
+      Uses.Starts.push_back(Start);
+  for (const CXXConstructorDecl *Ctor : Record->ctors()) {
+    const auto *Definition =
+        dyn_cast_or_null<CXXConstructorDecl>(Ctor->getDefinition());
+    if (!Definition)
+      continue;
+    for (const CXXCtorInitializer *Init : Definition->inits())
+      if (Init->getMember() == Field && Init->isWritten())
+        if (const CXXConstructExpr *Start = Api.threadStart(Init->getInit()))
+          Uses.Starts.push_back(Start);
+  }
+}
+
+// `member.method(...)`.
+void MemberUseIndex::methodUse(const MemberExpr *Use, const Stmt *Method,
+                               bool Own, bool IsContainer,
+                               const model::ThreadClass &Class,
+                               MemberUses &Uses) const {
+  const auto *Call =
+      dyn_cast_or_null<CXXMemberCallExpr>(parentIgnoringWrappers(*Method, Ctx));
+  const auto *Callee =
+      Call ? dyn_cast_or_null<CXXMethodDecl>(Call->getMethodDecl()) : nullptr;
+  llvm::StringRef Name =
+      Callee && Callee->getIdentifier() ? Callee->getName() : "";
+  if (IsContainer) {
+    if (llvm::is_contained(model::containerFillMethods(), Name)) {
+      if (Own)
+        Uses.Starts.push_back(Call);
+    } else if (!llvm::is_contained(model::containerInertMethods(), Name) &&
+               !(Callee && Callee->isConst())) {
+      Uses.Escapes = true;
+    }
+    return;
+  }
+  if (llvm::is_contained(Class.JoinMethods, Name) ||
+      llvm::is_contained(Class.DetachMethods, Name)) {
+    if (Own)
+      Uses.Joins.push_back(Call);
+    else
+      Uses.Escapes = true;
+    return;
+  }
+  if (llvm::is_contained(Class.StartMethods, Name)) {
+    if (Own)
+      Uses.Starts.push_back(Call);
+    return;
+  }
+  if (Name != "swap" && (llvm::is_contained(Class.JoinableQueries, Name) ||
+                         llvm::is_contained(Class.InertMethods, Name) ||
+                         (Callee && Callee->isConst())))
+    return;
+  Uses.Escapes = true;
+}
+
+// Uses that only read the member: iterating over a container, passing it
+// by const reference.
+bool MemberUseIndex::inertUse(const MemberExpr *Use, const Stmt *P,
+                              bool IsContainer) const {
+  if (IsContainer && P &&
+      (isa<ArraySubscriptExpr>(P) ||
+       (isa<CXXOperatorCallExpr>(P) &&
+        cast<CXXOperatorCallExpr>(P)->getOperator() == OO_Subscript)))
+    return true;
+  if (IsContainer && P && isa<DeclStmt>(P)) {
+    DynTypedNodeList Loop = Ctx.getParents(*P);
+    if (!Loop.empty() && Loop[0].get<CXXForRangeStmt>())
+      return true;
+  }
+  const auto *Call = dyn_cast_or_null<CallExpr>(P);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee)
+    return false;
+  for (unsigned I = 0; I < Call->getNumArgs(); ++I)
+    if (skipWrappers(Call->getArg(I)) == Use && I < Callee->getNumParams()) {
+      QualType Param = Callee->getParamDecl(I)->getType();
+      if (Param->isReferenceType() &&
+          Param.getNonReferenceType().isConstQualified())
+        return true;
+    }
+  return false;
+}
+
+MemberUses MemberUseIndex::collect(const CXXRecordDecl *Record,
+                                   const FieldDecl *Field) {
+  MemberUses Uses;
+  const bool IsContainer = Api.elementClass(Field->getType()) != nullptr;
+  const model::ThreadClass *Class = IsContainer
+                                        ? Api.elementClass(Field->getType())
+                                        : Api.threadClass(Field->getType());
+  if (!Class)
+    return Uses;
+  constructorStarts(Record, Field, Uses);
+  if (!Index)
+    index();
+  for (const MemberExpr *Use : Index->lookup(Field)) {
+    const bool Own = isOwnCode(Use, Record);
+    const Stmt *P = parentIgnoringWrappers(*Use, Ctx);
+    if (const auto *Method = dyn_cast_or_null<MemberExpr>(P)) {
+      methodUse(Use, Method, Own, IsContainer, *Class, Uses);
+      continue;
+    }
+    if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+        Assign && Assign->getOperator() == OO_Equal &&
+        Assign->getNumArgs() == 2 && skipWrappers(Assign->getArg(0)) == Use) {
+      const Expr *Rhs = skipWrappers(Assign->getArg(1));
+      if (const CXXConstructExpr *Start = Api.threadStart(Rhs)) {
+        if (Own)
+          Uses.Starts.push_back(Start);
+      } else if ((movedFrom(Rhs) || isa<CallExpr>(Rhs)) && Own) {
+        Uses.Starts.push_back(Assign);
+      }
+      continue;
+    }
+    if (!inertUse(Use, P, IsContainer))
+      Uses.Escapes = true;
+  }
+  return Uses;
+}
+
+llvm::SmallPtrSet<const FieldDecl *, 4>
+MemberUseIndex::writtenByThreads(const CXXRecordDecl *Record,
+                                 llvm::ArrayRef<const Expr *> Starts) const {
+  llvm::SmallPtrSet<const FieldDecl *, 4> Written;
+  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 8> Work;
+  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
+  auto AddMethod = [&](const CXXMethodDecl *Method, unsigned Depth) {
+    const FunctionDecl *Definition = Method ? Method->getDefinition() : nullptr;
+    if (Definition && Definition->getBody() && Depth <= 3 &&
+        Visited.insert(Definition).second)
+      Work.push_back({Definition->getBody(), Depth});
+  };
+  for (const Expr *Start : Starts) {
+    // The callable: a lambda, &Record::run, or either inside a bind.
+    llvm::SmallVector<const Stmt *, 8> Find = {ThreadApi::callableOf(Start)};
+    while (!Find.empty()) {
+      const Stmt *S = Find.pop_back_val();
+      if (!S)
+        continue;
+      if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
+        Work.push_back({Lambda->getBody(), 0});
+        continue;
+      }
+      if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+        if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl()))
+          AddMethod(Method, 0);
+      for (const Stmt *Child : S->children())
+        Find.push_back(Child);
+    }
+  }
+  auto FieldOf = [&](const Expr *E) -> const FieldDecl * {
+    const auto *Member = dyn_cast_or_null<MemberExpr>(skipWrappers(E));
+    if (!Member || !isThisObject(Member->getBase()))
+      return nullptr;
+    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+    return Field && Field->getParent() == Record ? Field : nullptr;
+  };
+  while (!Work.empty()) {
+    auto [S, Depth] = Work.pop_back_val();
+    if (!S)
+      continue;
+    const FieldDecl *Target = nullptr;
+    if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+        Binary && Binary->isAssignmentOp())
+      Target = FieldOf(Binary->getLHS());
+    else if (const auto *Unary = dyn_cast<UnaryOperator>(S);
+             Unary && Unary->isIncrementDecrementOp())
+      Target = FieldOf(Unary->getSubExpr());
+    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+             Op && Op->isAssignmentOp())
+      Target = FieldOf(Op->getArg(0));
+    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Call->getMethodDecl();
+      if (Method && !Method->isConst())
+        Target = FieldOf(Call->getImplicitObjectArgument());
+      if (Method && isThisObject(Call->getImplicitObjectArgument()))
+        AddMethod(Method, Depth + 1);
+    }
+    if (Target)
+      Written.insert(Target);
+    for (const Stmt *Child : S->children())
+      Work.push_back({Child, Depth});
+  }
+  return Written;
+}
+
+} // namespace clang::tidy::threadlife::handles

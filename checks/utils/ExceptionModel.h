@@ -1,0 +1,46 @@
+//===--- ExceptionModel.h - which code may throw ----------------*- C++ -*-===//
+//
+// What the checks take to throw: a throw expression; an allocation by a
+// throwing operator new; a call to a function that is not noexcept and whose
+// visible body (followed four calls deep) may throw outside a try block; a
+// call to a function whose body is not visible; a library call known to
+// throw. C functions, destructors, implicit and defaulted members, builtins,
+// other library calls and the thread classes' own members are taken not to.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_UTILS_EXCEPTIONMODEL_H
+#define THREADLIFE_CHECKS_UTILS_EXCEPTIONMODEL_H
+
+#include "model/ThreadApi.h"
+#include "clang/AST/ASTContext.h"
+#include "llvm/ADT/DenseMap.h"
+
+namespace clang {
+class ParentMap;
+} // namespace clang
+
+namespace clang::tidy::threadlife {
+
+class ExceptionModel {
+public:
+  ExceptionModel(const ThreadApi &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
+
+  /// Whether evaluating \p S (a call, construction, new or throw) may throw.
+  bool mayThrow(const Stmt *S);
+
+private:
+  bool functionMayThrow(const FunctionDecl *FD, unsigned Depth);
+  bool bodyMayThrow(const FunctionDecl *Definition, unsigned Depth);
+
+  const ThreadApi &Api;
+  ASTContext &Ctx;
+  llvm::DenseMap<const FunctionDecl *, bool> Cache;
+};
+
+/// Whether \p S lies in the try block of a try statement inside \p Root.
+bool insideTry(const Stmt *S, const Stmt *Root, const ParentMap &PM);
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UTILS_EXCEPTIONMODEL_H

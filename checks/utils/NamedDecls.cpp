@@ -1,0 +1,42 @@
+//===--- NamedDecls.cpp - which declaration an expression names -----------===//
+
+#include "utils/NamedDecls.h"
+#include "utils/Expressions.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/STLExtras.h"
+
+namespace clang::tidy::threadlife {
+
+const ValueDecl *namedDecl(const Expr *E) {
+  E = skipWrappers(E);
+  if (const auto *Unary = dyn_cast_or_null<UnaryOperator>(E);
+      Unary && Unary->getOpcode() == UO_AddrOf)
+    E = skipWrappers(Unary->getSubExpr());
+  if (const auto *Ref = dyn_cast_or_null<DeclRefExpr>(E))
+    return Ref->getDecl();
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(E))
+    if (isThisObject(Member->getBase()))
+      return Member->getMemberDecl();
+  return nullptr;
+}
+
+const ValueDecl *containerOfElement(const Expr *E) {
+  E = skipWrappers(E);
+  if (const auto *Subscript = dyn_cast_or_null<ArraySubscriptExpr>(E))
+    return namedDecl(Subscript->getBase());
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E))
+    if (Op->getOperator() == OO_Subscript && Op->getNumArgs() == 2)
+      return namedDecl(Op->getArg(0));
+  if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E))
+    if (const auto *Method = Call->getMethodDecl();
+        Method && Method->getIdentifier() &&
+        llvm::is_contained({"at", "back", "front"}, Method->getName()))
+      return namedDecl(Call->getImplicitObjectArgument());
+  return nullptr;
+}
+
+bool isThisObject(const Expr *E) {
+  return E && isa<CXXThisExpr>(E->IgnoreParenImpCasts());
+}
+
+} // namespace clang::tidy::threadlife

@@ -1,0 +1,30 @@
+//===--- NamedDecls.h - which declaration an expression names --*- C++ -*-===//
+//
+// The one answer the checks share to "which variable or member is this":
+// `t`, `this->t` (or `t_` inside a method), `&t`, through the wrappers
+// skipWrappers looks through.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_UTILS_NAMEDDECLS_H
+#define THREADLIFE_CHECKS_UTILS_NAMEDDECLS_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+
+namespace clang::tidy::threadlife {
+
+/// The variable, parameter, function or member of `*this` that \p E names:
+/// `t`, `this->t`, `&t`. Null for anything else (`p->t`, `ts[0]`, calls).
+const ValueDecl *namedDecl(const Expr *E);
+
+/// The container or array whose element \p E is: `ts[i]`, `ts.at(i)`,
+/// `ts.back()`, `ts.front()`; null otherwise.
+const ValueDecl *containerOfElement(const Expr *E);
+
+/// Whether \p E is `this` (or `*this`'s implicit object).
+bool isThisObject(const Expr *E);
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UTILS_NAMEDDECLS_H
