@@ -6,25 +6,6 @@
 
 namespace clang::tidy::threadlife::handles {
 
-llvm::StringRef describe(HandleState State) {
-  switch (State) {
-  case HandleState::Empty:
-    return "never started";
-  case HandleState::Joined:
-    return "already joined";
-  case HandleState::Detached:
-    return "already detached";
-  case HandleState::MovedFrom:
-    return "moved from";
-  case HandleState::Running:
-    return "running";
-  case HandleState::Unborn:
-  case HandleState::Unknown:
-    break;
-  }
-  return "unknown";
-}
-
 std::optional<bool> PathState::fact(unsigned Key) const {
   for (const auto &[K, V] : Facts)
     if (K == Key)

@@ -31,9 +31,6 @@ enum class HandleState : unsigned char {
   Unknown, // escaped, or touched by code the analysis cannot see
 };
 
-/// The text shown for a state in messages ("already joined", ...).
-llvm::StringRef describe(HandleState State);
-
 /// A variable or member the analysis follows.
 struct TrackedHandle {
   enum KindTy : unsigned char { Object, Posix, Win32 };
