@@ -2,8 +2,9 @@
 
 #include "BlockingWaitIgnoresStopCheck.h"
 #include "StopAnalysis.h"
-#include "model/ThreadModel.h"
 #include "clang-tidy/utils/OptionsUtils.h"
+#include "model/ThreadModel.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -190,8 +191,8 @@ void BlockingWaitIgnoresStopCheck::check(
               *Callback, *Ctx);
     for (const BoundNodes &Node : Notifies)
       if (const ValueDecl *Cv =
-              model::handleDecl(Node.getNodeAs<CXXMemberCallExpr>("notify")
-                                    ->getImplicitObjectArgument()))
+              referencedDecl(Node.getNodeAs<CXXMemberCallExpr>("notify")
+                                 ->getImplicitObjectArgument()))
         NotifiedOnStop.insert(Cv);
     return;
   }
@@ -201,13 +202,13 @@ void BlockingWaitIgnoresStopCheck::check(
       Filled.push_back(Var);
     else if (const auto *Assign =
                  Result.Nodes.getNodeAs<BinaryOperator>("sourceAssign")) {
-      if (const ValueDecl *D = model::handleDecl(Assign->getLHS()))
+      if (const ValueDecl *D = referencedDecl(Assign->getLHS()))
         Filled.push_back(D);
     } else {
       for (const Expr *Arg : Source->arguments())
         if (Arg->getType()->isPointerType() &&
             Arg->getType()->getPointeeType()->isIntegerType())
-          if (const ValueDecl *D = model::handleDecl(Arg))
+          if (const ValueDecl *D = referencedDecl(Arg))
             Filled.push_back(D);
     }
     const bool MadeNonBlocking = textMentionsAny(
@@ -217,7 +218,7 @@ void BlockingWaitIgnoresStopCheck::check(
     return;
   }
   if (const auto *Setter = Result.Nodes.getNodeAs<CallExpr>("modeSetter"))
-    if (const ValueDecl *D = model::handleDecl(Setter->getArg(0)))
+    if (const ValueDecl *D = referencedDecl(Setter->getArg(0)))
       NonBlocking.insert(D);
 }
 
@@ -251,7 +252,7 @@ bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
   if (FdArg >= Call.getNumArgs())
     return false;
   const Expr *Fd = Call.getArg(FdArg);
-  const ValueDecl *D = model::handleDecl(Fd);
+  const ValueDecl *D = referencedDecl(Fd);
   const bool Stdin = !D && model::integerValue(Fd, *Ctx) == 0;
   if (!Stdin && (!D || !Sockets.contains(D) || NonBlocking.contains(D)))
     return false; // a file, or a descriptor we know nothing about
@@ -310,8 +311,7 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
     // (the code that requests the stop then notifies).
     const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
     const ValueDecl *Cv =
-        Member ? model::handleDecl(Member->getImplicitObjectArgument())
-               : nullptr;
+        Member ? referencedDecl(Member->getImplicitObjectArgument()) : nullptr;
     if ((Cv && NotifiedOnStop.contains(Cv)) ||
         BodiesWithStopCallback.contains(&OwnerBody))
       return;

@@ -83,12 +83,12 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
           onThread(&Api), forFunction(functionDecl().bind("function")))
           .bind("detach"),
       this);
-  Finder->addMatcher(
-      callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(model::cApiFunction({"pthread_detach"}))),
-               forFunction(functionDecl().bind("function")))
-          .bind("detach"),
-      this);
+  Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
+                              callee(functionDecl(model::cApiFunction(
+                                  {model::posixThreadDetach()}))),
+                              forFunction(functionDecl().bind("function")))
+                         .bind("detach"),
+                     this);
 }
 
 void DetachedThreadCheck::registerPPCallbacks(const SourceManager &,

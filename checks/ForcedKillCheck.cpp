@@ -2,6 +2,7 @@
 
 #include "ForcedKillCheck.h"
 #include "model/ThreadModel.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -62,7 +63,12 @@ void ForcedKillCheck::check(const MatchFinder::MatchResult &Result) {
   const auto *Call = Result.Nodes.getNodeAs<CallExpr>("call");
   ASTContext &Ctx = *Result.Context;
   if (const auto *Method = Result.Nodes.getNodeAs<CXXMethodDecl>("method")) {
-    if (Method->getName() == "terminate") {
+    const model::KillMethod *Kill =
+        llvm::find_if(model::killMethods(), [&](const model::KillMethod &M) {
+          return Method->getName() == M.Method;
+        });
+    if (Kill != model::killMethods().end() &&
+        Kill->Kind == model::KillKind::QtTerminate) {
       diag(Call->getExprLoc(),
            "QThread::terminate kills the thread wherever it is: mutexes stay "
            "locked and no destructor runs; call requestInterruption() and "
@@ -171,7 +177,7 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
   // routines through the pthread_create calls that fill the same handle.
   llvm::SmallVector<const FunctionDecl *, 2> Bare;
   bool FoundStart = false;
-  if (const ValueDecl *Handle = model::handleDecl(Call->getArg(0))) {
+  if (const ValueDecl *Handle = referencedDecl(Call->getArg(0))) {
     auto Creates = match(
         translationUnitDecl(forEachDescendant(
             model::cApiCall({model::posixThreadCreate()}).bind("create"))),
@@ -179,11 +185,10 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
     for (const BoundNodes &Node : Creates) {
       const auto *Create = Node.getNodeAs<CallExpr>("create");
       if (Create->getNumArgs() <= model::PosixCreateStartArg ||
-          model::handleDecl(Create->getArg(model::PosixCreateHandleArg)) !=
-              Handle)
+          referencedDecl(Create->getArg(model::PosixCreateHandleArg)) != Handle)
         continue;
       const auto *Start = dyn_cast_or_null<FunctionDecl>(
-          model::handleDecl(Create->getArg(model::PosixCreateStartArg)));
+          referencedDecl(Create->getArg(model::PosixCreateStartArg)));
       const FunctionDecl *Definition = Start ? Start->getDefinition() : nullptr;
       if (!Definition || !Definition->getBody()) {
         FoundStart = false;

@@ -26,15 +26,19 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
   // user's code (a report in a system header is not shown): the enclosing
   // function comes from the parent map, built only for files that do.
   Finder->addMatcher(
-      cxxMemberCallExpr(unless(isExpansionInSystemHeader()),
-                        callee(cxxMethodDecl(hasAnyName("join", "detach"))),
-                        onThread(&Api),
-                        forFunction(functionDecl().bind("function"))),
+      cxxMemberCallExpr(
+          unless(isExpansionInSystemHeader()),
+          callee(cxxMethodDecl(hasAnyName(model::joinOrDetachMethodNames()))),
+          onThread(&Api), forFunction(functionDecl().bind("function"))),
       this);
+  std::vector<llvm::StringRef> Functions =
+      model::handleFunctionNames(model::HandleOp::Join);
+  for (llvm::StringRef Detach :
+       model::handleFunctionNames(model::HandleOp::Detach))
+    Functions.push_back(Detach);
   Finder->addMatcher(
       callExpr(unless(isExpansionInSystemHeader()),
-               callee(functionDecl(model::cApiFunction(
-                   {"pthread_join", "pthread_detach", "CloseHandle"}))),
+               callee(functionDecl(model::cApiFunction(Functions))),
                forFunction(functionDecl().bind("function"))),
       this);
 }

@@ -60,8 +60,8 @@ void LoopIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
   auto Token = qualType(hasUnqualifiedDesugaredType(recordType(
       hasDeclaration(cxxRecordDecl(hasAnyName(model::stopTokenTypes()))))));
   Finder->addMatcher(
-      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                           hasAnyName(model::stoppableThreadNames())))),
+      cxxConstructExpr(hasDeclaration(cxxConstructorDecl(
+                           ofClass(hasAnyName(model::stoppableThreadNames())))),
                        argumentCountAtLeast(1))
           .bind("start"),
       this);

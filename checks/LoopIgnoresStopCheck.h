@@ -3,8 +3,8 @@
 #ifndef THREADLIFE_CHECKS_LOOPIGNORESSTOPCHECK_H
 #define THREADLIFE_CHECKS_LOOPIGNORESSTOPCHECK_H
 
-#include "model/ThreadModel.h"
 #include "clang-tidy/ClangTidyCheck.h"
+#include "model/ThreadModel.h"
 #include "llvm/ADT/MapVector.h"
 #include <string>
 #include <vector>

@@ -22,11 +22,9 @@ public:
     Factories.registerCheck<BlockingWaitIgnoresStopCheck>(
         "threadlife-blocking-wait-ignores-stop");
     Factories.registerCheck<UnsafeStopFlagCheck>("threadlife-unsafe-stop-flag");
-    Factories.registerCheck<UnjoinedThreadCheck>(
-        "threadlife-unjoined-thread");
+    Factories.registerCheck<UnjoinedThreadCheck>("threadlife-unjoined-thread");
     Factories.registerCheck<InvalidJoinCheck>("threadlife-invalid-join");
-    Factories.registerCheck<DetachedThreadCheck>(
-        "threadlife-detached-thread");
+    Factories.registerCheck<DetachedThreadCheck>("threadlife-detached-thread");
   }
 };
 

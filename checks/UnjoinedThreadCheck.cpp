@@ -305,7 +305,7 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
     const auto *Method =
         Member ? dyn_cast<CXXMethodDecl>(Member->getMemberDecl()) : nullptr;
     if (!Method || !Method->getIdentifier() ||
-        !llvm::is_contained({"join", "joinable", "get_id", "native_handle"},
+        !llvm::is_contained(model::selfJoiningCompatibleMethods(),
                             Method->getName()))
       return std::nullopt;
   }
@@ -638,7 +638,7 @@ void UnjoinedThreadCheck::checkStatic(const VarDecl *Var) {
       if (Method && Method->getIdentifier() &&
           (llvm::is_contained(Class->JoinableQueries, Method->getName()) ||
            (llvm::is_contained(Class->InertMethods, Method->getName()) &&
-            Method->getName() != "swap")))
+            Method->getName() != model::swapMethod())))
         continue;
       return; // joined, detached or otherwise handled
     }

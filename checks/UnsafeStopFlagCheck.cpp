@@ -6,6 +6,7 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
 #include "utils/LockSets.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -242,7 +243,7 @@ private:
   }
 
   const ValueDecl *named(const Expr *E) const {
-    const ValueDecl *D = model::handleDecl(E);
+    const ValueDecl *D = referencedDecl(E);
     return D && Flags.contains(D) ? D : nullptr;
   }
 
@@ -323,7 +324,7 @@ public:
                           bool Angled, CharSourceRange, OptionalFileEntryRef,
                           StringRef, StringRef, const Module *, bool,
                           SrcMgr::CharacteristicKind) override {
-    if (Angled && Name == "atomic")
+    if (Angled && Name == model::atomicHeader())
       Files.insert(SM.getFileID(Hash));
   }
 
@@ -457,7 +458,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
         for (const Stmt *Decider : Deciders)
           collectFlagReads(Decider, *F, Reads, Ctx, 0);
         for (const auto &[Read, Reader] : Reads) {
-          const ValueDecl *Flag = model::handleDecl(Read);
+          const ValueDecl *Flag = referencedDecl(Read);
           if (!Flag)
             continue;
           auto &List = Polls[Flag];

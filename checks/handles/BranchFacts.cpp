@@ -136,7 +136,8 @@ bool BranchFacts::isFlag(const Expr *&E,
   if (const auto *Read = dyn_cast<CXXMemberCallExpr>(E))
     if (const CXXMethodDecl *Method = Read->getMethodDecl();
         Method && (isa<CXXConversionDecl>(Method) ||
-                   (Method->getIdentifier() && Method->getName() == "load"))) {
+                   (Method->getIdentifier() &&
+                    Method->getName() == model::atomicLoadMethod()))) {
       E = Read->getImplicitObjectArgument()->IgnoreParenImpCasts();
       Atomic = true;
     }

@@ -104,9 +104,10 @@ void MemberUseIndex::methodUse(const MemberExpr *Use, const Stmt *Method,
       Uses.Starts.push_back(Call);
     return;
   }
-  if (Name != "swap" && (llvm::is_contained(Class.JoinableQueries, Name) ||
-                         llvm::is_contained(Class.InertMethods, Name) ||
-                         (Callee && Callee->isConst())))
+  if (Name != model::swapMethod() &&
+      (llvm::is_contained(Class.JoinableQueries, Name) ||
+       llvm::is_contained(Class.InertMethods, Name) ||
+       (Callee && Callee->isConst())))
     return;
   Uses.Escapes = true;
 }

@@ -336,7 +336,7 @@ void Transfer::handleMethod(PathState &S, unsigned H,
       set(S, H, HandleState::Running, Call, Call);
     return;
   }
-  if (Own && Name == "swap" && Call->getNumArgs() == 1) {
+  if (Own && Name == model::swapMethod() && Call->getNumArgs() == 1) {
     if (std::optional<unsigned> W = Handles.find(Call->getArg(0)))
       std::swap(S.Handles[H], S.Handles[*W]);
     else

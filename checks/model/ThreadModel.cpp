@@ -263,6 +263,41 @@ llvm::ArrayRef<llvm::StringRef> detachMethodNames() {
   return Names;
 }
 
+llvm::ArrayRef<llvm::StringRef> joinOrDetachMethodNames() {
+  static const std::vector<llvm::StringRef> Names = [] {
+    std::vector<llvm::StringRef> Names;
+    for (const ThreadClass &Class : threadClasses())
+      for (llvm::ArrayRef<llvm::StringRef> Methods :
+           {Class.JoinMethods, Class.DetachMethods})
+        for (llvm::StringRef Method : Methods)
+          if (!llvm::is_contained(Names, Method))
+            Names.push_back(Method);
+    return Names;
+  }();
+  return Names;
+}
+
+llvm::ArrayRef<llvm::StringRef> selfJoiningCompatibleMethods() {
+  static const llvm::StringRef Methods[] = {"join", "joinable", "get_id",
+                                            "native_handle"};
+  return Methods;
+}
+
+llvm::StringRef swapMethod() { return "swap"; }
+
+llvm::ArrayRef<llvm::StringRef> containerElementMethods() {
+  static const llvm::StringRef Methods[] = {"at", "back", "front"};
+  return Methods;
+}
+
+llvm::StringRef moveFunction() { return "::std::move"; }
+
+llvm::StringRef posixThreadDetach() { return "pthread_detach"; }
+
+llvm::StringRef atomicLoadMethod() { return "load"; }
+
+llvm::StringRef atomicHeader() { return "atomic"; }
+
 std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op) {
   std::vector<llvm::StringRef> Names;
   for (const HandleFunction &F : handleFunctions())
@@ -431,28 +466,6 @@ cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
 internal::BindableMatcher<Stmt>
 cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
   return callExpr(callee(functionDecl(cApiFunction(Names))));
-}
-
-const ValueDecl *handleDecl(const Expr *E) {
-  while (E) {
-    E = E->IgnoreParenImpCasts();
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
-      return Ref->getDecl();
-    if (const auto *Member = dyn_cast<MemberExpr>(E))
-      return Member->getMemberDecl();
-    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
-      if (Unary->getOpcode() != UO_AddrOf && Unary->getOpcode() != UO_Deref)
-        return nullptr;
-      E = Unary->getSubExpr();
-      continue;
-    }
-    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
-      E = Subscript->getBase();
-      continue;
-    }
-    return nullptr;
-  }
-  return nullptr;
 }
 
 std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx) {

@@ -148,6 +148,13 @@ struct ThreadClass {
 llvm::ArrayRef<ThreadClass> threadClasses();
 /// Every class's detach methods, once each.
 llvm::ArrayRef<llvm::StringRef> detachMethodNames();
+/// Every class's join and detach methods, once each.
+llvm::ArrayRef<llvm::StringRef> joinOrDetachMethodNames();
+/// The std::thread methods std::jthread has with the same meaning: a
+/// std::thread used only through these can become a std::jthread.
+llvm::ArrayRef<llvm::StringRef> selfJoiningCompatibleMethods();
+/// The member swap of the standard thread classes (exchanges two handles).
+llvm::StringRef swapMethod();
 
 /// What a C API call does to the thread handle in its argument or result.
 enum class HandleOp {
@@ -176,6 +183,8 @@ std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op);
 /// pthread_self(), and the attribute call and constant that create a thread
 /// detached.
 llvm::StringRef posixSelf();
+/// pthread_detach.
+llvm::StringRef posixThreadDetach();
 llvm::StringRef posixSetDetachState();
 llvm::StringRef posixCreateDetached();
 
@@ -183,6 +192,10 @@ llvm::StringRef posixCreateDetached();
 /// thread and the methods that only look at the container.
 llvm::ArrayRef<llvm::StringRef> threadContainers();
 llvm::ArrayRef<llvm::StringRef> containerFillMethods();
+/// Methods that name one element of a container: `ts.at(i)`, `ts.back()`.
+llvm::ArrayRef<llvm::StringRef> containerElementMethods();
+/// std::move, which leaves a handle moved from.
+llvm::StringRef moveFunction();
 llvm::ArrayRef<llvm::StringRef> containerInertMethods();
 
 /// Library functions that throw on bad input (std::stoi, at()). Other library
@@ -244,10 +257,6 @@ cApiCall(llvm::ArrayRef<llvm::StringRef> Names);
 
 //===--- Reading the code
 //---------------------------------------------------===//
-
-/// The variable or member that a handle expression names: `t`, `&t`, `s.t`,
-/// `p->t`, `ts[i]`, `&ts[i]` all name the declaration of `t`/`ts`.
-const ValueDecl *handleDecl(const Expr *E);
 
 /// The integer value of \p E, looking through a macro that names an
 /// enumerator or a literal.
@@ -386,6 +395,11 @@ llvm::ArrayRef<llvm::StringRef> lockMethods();
 /// Calls and builtins that access a plain object atomically: C11 and GCC
 /// atomic builtins, Interlocked* on Windows (matched by prefix).
 llvm::ArrayRef<llvm::StringRef> atomicAccessPrefixes();
+
+/// The std::atomic member that reads the value, and the header of
+/// std::atomic.
+llvm::StringRef atomicLoadMethod();
+llvm::StringRef atomicHeader();
 
 /// Types that make accesses to a plain object atomic (std::atomic_ref).
 llvm::ArrayRef<llvm::StringRef> atomicRefTypes();

@@ -1,6 +1,7 @@
 //===--- Expressions.cpp - looking through what wraps an expression -------===//
 
 #include "utils/Expressions.h"
+#include "model/ThreadModel.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::threadlife {
@@ -47,8 +48,8 @@ const Expr *movedFrom(const Expr *Arg) {
   Arg = skipWrappers(Arg);
   if (const auto *Call = dyn_cast_or_null<CallExpr>(Arg)) {
     const FunctionDecl *Callee = Call->getDirectCallee();
-    if (Callee && Call->getNumArgs() == 1 && Callee->isInStdNamespace() &&
-        Callee->getIdentifier() && Callee->getName() == "move")
+    if (Callee && Call->getNumArgs() == 1 &&
+        model::isOneOf(Callee, {model::moveFunction()}))
       return Call->getArg(0);
     return nullptr;
   }

@@ -2,6 +2,7 @@
 
 #include "utils/LockSets.h"
 #include "model/ThreadModel.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/ExprCXX.h"
 
 namespace clang::tidy::threadlife {
@@ -29,7 +30,7 @@ void addMutex(const ValueDecl *D, MutexSet &Held) {
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
               Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr))
         for (const Expr *Arg : Construct->arguments())
-          if (const ValueDecl *M = model::handleDecl(Arg))
+          if (const ValueDecl *M = referencedDecl(Arg))
             Held.insert(M);
       return;
     }
@@ -37,7 +38,7 @@ void addMutex(const ValueDecl *D, MutexSet &Held) {
 }
 
 void addMutexesOf(const Expr *E, MutexSet &Held) {
-  if (const ValueDecl *D = model::handleDecl(E))
+  if (const ValueDecl *D = referencedDecl(E))
     addMutex(D, Held);
 }
 

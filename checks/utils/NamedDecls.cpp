@@ -1,6 +1,7 @@
 //===--- NamedDecls.cpp - which declaration an expression names -----------===//
 
 #include "utils/NamedDecls.h"
+#include "model/ThreadModel.h"
 #include "utils/Expressions.h"
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
@@ -30,8 +31,30 @@ const ValueDecl *containerOfElement(const Expr *E) {
   if (const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(E))
     if (const auto *Method = Call->getMethodDecl();
         Method && Method->getIdentifier() &&
-        llvm::is_contained({"at", "back", "front"}, Method->getName()))
+        llvm::is_contained(model::containerElementMethods(), Method->getName()))
       return namedDecl(Call->getImplicitObjectArgument());
+  return nullptr;
+}
+
+const ValueDecl *referencedDecl(const Expr *E) {
+  while (E) {
+    E = E->IgnoreParenImpCasts();
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
+      return Ref->getDecl();
+    if (const auto *Member = dyn_cast<MemberExpr>(E))
+      return Member->getMemberDecl();
+    if (const auto *Unary = dyn_cast<UnaryOperator>(E)) {
+      if (Unary->getOpcode() != UO_AddrOf && Unary->getOpcode() != UO_Deref)
+        return nullptr;
+      E = Unary->getSubExpr();
+      continue;
+    }
+    if (const auto *Subscript = dyn_cast<ArraySubscriptExpr>(E)) {
+      E = Subscript->getBase();
+      continue;
+    }
+    return nullptr;
+  }
   return nullptr;
 }
 

@@ -18,6 +18,12 @@ namespace clang::tidy::threadlife {
 /// `t`, `this->t`, `&t`. Null for anything else (`p->t`, `ts[0]`, calls).
 const ValueDecl *namedDecl(const Expr *E);
 
+/// The variable or member \p E reads, through any object or pointer: `t`,
+/// `&t`, `s.t`, `p->t`, `*p`, `ts[i]`, `&ts[i]` all name `t` (or `ts`, `p`).
+/// Wider than namedDecl: for what an expression is about, not for a value
+/// the analysis can follow.
+const ValueDecl *referencedDecl(const Expr *E);
+
 /// The container or array whose element \p E is: `ts[i]`, `ts.at(i)`,
 /// `ts.back()`, `ts.front()`; null otherwise.
 const ValueDecl *containerOfElement(const Expr *E);
