@@ -5,7 +5,6 @@
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/StmtCXX.h"
-#include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::threadlife {
@@ -92,128 +91,6 @@ bool StopAnalysis::walk(const Stmt *S, unsigned Depth) {
     if (walk(Child, Depth))
       return true;
   return false;
-}
-
-const Expr *loopCondition(const Stmt &Loop) {
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getCond();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getCond();
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getCond();
-  return nullptr;
-}
-
-namespace {
-const Stmt *loopBody(const Stmt &Loop) {
-  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
-    return While->getBody();
-  if (const auto *Do = dyn_cast<DoStmt>(&Loop))
-    return Do->getBody();
-  if (const auto *For = dyn_cast<ForStmt>(&Loop))
-    return For->getBody();
-  return nullptr;
-}
-
-bool isLoop(const Stmt *S) {
-  return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
-}
-
-/// Whether the lambda around \p Owner captures \p Var by reference: the
-/// function that started the thread can then change it.
-bool capturedByReference(const VarDecl *Var, const FunctionDecl &Owner) {
-  const auto *Method = dyn_cast<CXXMethodDecl>(&Owner);
-  if (!Method || !Method->getParent()->isLambda())
-    return false;
-  for (const LambdaCapture &Capture : Method->getParent()->captures())
-    if (Capture.capturesVariable() && Capture.getCapturedVar() == Var)
-      return Capture.getCaptureKind() == LCK_ByRef;
-  return false;
-}
-
-/// Whether \p Cond reads only locals that nothing changes: then its value is
-/// the same on every iteration.
-bool conditionNeverChanges(const Expr *Cond, const FunctionDecl &Owner,
-                           ASTContext &Ctx) {
-  Cond = Cond->IgnoreParenImpCasts();
-  if (isa<IntegerLiteral, CXXBoolLiteralExpr, CharacterLiteral,
-          FloatingLiteral>(Cond))
-    return true;
-  if (const auto *Unary = dyn_cast<UnaryOperator>(Cond))
-    return !Unary->isIncrementDecrementOp() && Unary->getOpcode() != UO_Deref &&
-           conditionNeverChanges(Unary->getSubExpr(), Owner, Ctx);
-  if (const auto *Binary = dyn_cast<BinaryOperator>(Cond))
-    return !Binary->isAssignmentOp() && !Binary->isCommaOp() &&
-           conditionNeverChanges(Binary->getLHS(), Owner, Ctx) &&
-           conditionNeverChanges(Binary->getRHS(), Owner, Ctx);
-  const auto *Ref = dyn_cast<DeclRefExpr>(Cond);
-  if (!Ref)
-    return false;
-  if (isa<EnumConstantDecl>(Ref->getDecl()))
-    return true;
-  const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
-  if (!Var || !Var->hasLocalStorage() || Var->getType()->isReferenceType() ||
-      Var->getType().isVolatileQualified() || !Var->getType()->isScalarType() ||
-      capturedByReference(Var, Owner))
-    return false;
-  // A local whose address is taken or that is written anywhere in the
-  // function (a nested lambda, the loop) may change.
-  return Owner.getBody() &&
-         !ExprMutationAnalyzer(*Owner.getBody(), Ctx).isMutated(Var);
-}
-
-/// Whether \p S contains a way out of the loop it is in. \p InBreakable is
-/// true inside a nested loop or switch, where `break` stays inside.
-bool hasExit(const Stmt *S, bool InBreakable) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return false;
-  if (isa<BreakStmt>(S))
-    return !InBreakable;
-  if (isa<ReturnStmt, CoreturnStmt, GotoStmt, IndirectGotoStmt, CXXThrowExpr,
-          CoawaitExpr, CoyieldExpr>(S))
-    return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    if (const FunctionDecl *F = Call->getDirectCallee())
-      if (F->isNoReturn())
-        return true;
-  const bool Nested = InBreakable || isLoop(S) || isa<SwitchStmt>(S);
-  for (const Stmt *Child : S->children())
-    if (hasExit(Child, Nested))
-      return true;
-  return false;
-}
-
-void collectLoops(const Stmt *S, std::vector<const Stmt *> &Loops) {
-  if (!S || isa<LambdaExpr, BlockExpr>(S))
-    return;
-  if (isLoop(S))
-    Loops.push_back(S);
-  for (const Stmt *Child : S->children())
-    collectLoops(Child, Loops);
-}
-} // namespace
-
-bool loopCanEnd(const Stmt &Loop, const FunctionDecl &Owner, ASTContext &Ctx) {
-  if (isa<CXXForRangeStmt>(Loop))
-    return true;
-  if (const Expr *Cond = loopCondition(Loop)) {
-    if (Cond->isValueDependent() || Cond->isTypeDependent())
-      return true;
-    bool Value = false;
-    if (Cond->EvaluateAsBooleanCondition(Value, Ctx)) {
-      if (!Value)
-        return true;
-    } else if (!conditionNeverChanges(Cond, Owner, Ctx)) {
-      return true;
-    }
-  }
-  return hasExit(loopBody(Loop), false);
-}
-
-std::vector<const Stmt *> loopsOf(const Stmt &Body) {
-  std::vector<const Stmt *> Loops;
-  collectLoops(&Body, Loops);
-  return Loops;
 }
 
 const FunctionDecl *callableBody(const Expr *Callable,

@@ -2,7 +2,8 @@
 //
 // The questions the stop checks share: which code observes a stop request
 // (directly or through the functions of this file it calls), which loops can
-// end on their own, what a thread's callable is, and how long a duration is.
+// end on their own (utils/Loops.h), what a thread's callable is, and how
+// long a duration is.
 // The names of the APIs come from ThreadModel.
 //
 //===----------------------------------------------------------------------===//
@@ -11,6 +12,7 @@
 #define THREADLIFE_CHECKS_STOPANALYSIS_H
 
 #include "model/ThreadModel.h"
+#include "utils/Loops.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
 #include "llvm/ADT/DenseMap.h"
@@ -46,19 +48,6 @@ private:
 
 /// Whether \p E has a stop token type.
 bool isStopToken(const Expr *E);
-
-/// The condition of a while, do or for loop; null for `for (;;)` and a
-/// range-for.
-const Expr *loopCondition(const Stmt &Loop);
-
-/// Whether \p Loop can end without a stop request: its condition is not
-/// constantly true and may change (it calls, reads memory another thread or
-/// the loop can write), or its body has an exit (break, return, goto, throw,
-/// a call that does not return). \p Owner is the function around the loop.
-bool loopCanEnd(const Stmt &Loop, const FunctionDecl &Owner, ASTContext &Ctx);
-
-/// The loops of \p Body in source order, not those of lambdas inside it.
-std::vector<const Stmt *> loopsOf(const Stmt &Body);
 
 /// The function a thread runs when given \p Callable: a lambda's call
 /// operator, a function, a member function; null if it cannot be seen.

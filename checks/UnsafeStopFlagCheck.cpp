@@ -5,6 +5,8 @@
 #include "StopAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
+#include "utils/CalleeClosure.h"
+#include "utils/FlagUses.h"
 #include "utils/LockSets.h"
 #include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
@@ -116,149 +118,6 @@ void collectFlagReads(
   for (const Stmt *Child : S->children())
     collectFlagReads(Child, Reader, Reads, Ctx, Depth);
 }
-
-/// Whether \p S contains an exit from the loop it is in.
-bool exitsLoop(const Stmt *S) {
-  if (!S || isa<LambdaExpr>(S))
-    return false;
-  if (isa<BreakStmt, ReturnStmt, GotoStmt>(S))
-    return true;
-  if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt, SwitchStmt>(S))
-    return false;
-  for (const Stmt *Child : S->children())
-    if (exitsLoop(Child))
-      return true;
-  return false;
-}
-
-/// The expressions that decide whether \p Loop goes on: its condition and
-/// the conditions of ifs in its body that leave it.
-void loopDeciders(const Stmt *S, llvm::SmallVectorImpl<const Stmt *> &Out) {
-  if (!S || isa<LambdaExpr>(S) ||
-      isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S))
-    return;
-  if (const auto *If = dyn_cast<IfStmt>(S))
-    if (exitsLoop(If->getThen()) || exitsLoop(If->getElse()))
-      Out.push_back(If->getCond());
-  for (const Stmt *Child : S->children())
-    loopDeciders(Child, Out);
-}
-
-/// Every write to the candidate flags in the file, each access through an
-/// atomic API, and each use that a change of type would break.
-class FlagUses : public RecursiveASTVisitor<FlagUses> {
-public:
-  struct Write {
-    const Expr *Access;
-    const FunctionDecl *Function;
-  };
-
-  FlagUses(const llvm::SmallPtrSetImpl<const ValueDecl *> &Flags)
-      : Flags(Flags) {}
-
-  bool shouldVisitLambdaBody() const { return true; }
-
-  // Library headers do not write the project's flags; skipping them keeps
-  // the walk to the project's own code.
-  bool TraverseDecl(Decl *D) {
-    if (D && !isa<TranslationUnitDecl>(D) && SM &&
-        SM->isInSystemHeader(D->getLocation()))
-      return true;
-    return RecursiveASTVisitor::TraverseDecl(D);
-  }
-  const SourceManager *SM = nullptr;
-
-  bool TraverseFunctionDecl(FunctionDecl *F) {
-    return within(F,
-                  [&] { return RecursiveASTVisitor::TraverseFunctionDecl(F); });
-  }
-  bool TraverseCXXMethodDecl(CXXMethodDecl *F) {
-    return within(
-        F, [&] { return RecursiveASTVisitor::TraverseCXXMethodDecl(F); });
-  }
-  bool TraverseCXXConstructorDecl(CXXConstructorDecl *F) {
-    return within(
-        F, [&] { return RecursiveASTVisitor::TraverseCXXConstructorDecl(F); });
-  }
-  bool TraverseCXXDestructorDecl(CXXDestructorDecl *F) {
-    return within(
-        F, [&] { return RecursiveASTVisitor::TraverseCXXDestructorDecl(F); });
-  }
-  bool TraverseLambdaExpr(LambdaExpr *L) {
-    return within(L->getCallOperator(),
-                  [&] { return RecursiveASTVisitor::TraverseLambdaExpr(L); });
-  }
-
-  bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->isAssignmentOp())
-      noteWrite(Op->getLHS());
-    return true;
-  }
-  bool VisitUnaryOperator(UnaryOperator *Op) {
-    if (Op->isIncrementDecrementOp())
-      noteWrite(Op->getSubExpr());
-    return true;
-  }
-  bool VisitCXXOperatorCallExpr(CXXOperatorCallExpr *Op) {
-    if (Op->isAssignmentOp() && Op->getNumArgs() > 0)
-      noteWrite(Op->getArg(0));
-    return true;
-  }
-  bool VisitAtomicExpr(AtomicExpr *E) {
-    if (const ValueDecl *D = named(E->getPtr()))
-      Atomic.insert(D);
-    return true;
-  }
-  bool VisitCallExpr(CallExpr *Call) {
-    const FunctionDecl *F = Call->getDirectCallee();
-    const bool AtomicApi =
-        F && F->getIdentifier() &&
-        llvm::any_of(model::atomicAccessPrefixes(), [&](llvm::StringRef P) {
-          return F->getName().starts_with(P);
-        });
-    if (AtomicApi)
-      for (const Expr *Arg : Call->arguments())
-        if (const ValueDecl *D = named(Arg))
-          Atomic.insert(D);
-    return true;
-  }
-  bool VisitCXXConstructExpr(CXXConstructExpr *Construct) {
-    if (model::isClassOneOf(Construct->getType(), model::atomicRefTypes()))
-      for (const Expr *Arg : Construct->arguments())
-        if (const ValueDecl *D = named(Arg))
-          Atomic.insert(D);
-    return true;
-  }
-
-  std::vector<std::pair<const ValueDecl *, Write>> Writes;
-  DeclSet Atomic;
-
-private:
-  template <class Fn> bool within(const FunctionDecl *F, Fn Traverse) {
-    const FunctionDecl *Saved = Current;
-    Current = F;
-    bool Result = Traverse();
-    Current = Saved;
-    return Result;
-  }
-
-  const ValueDecl *named(const Expr *E) const {
-    const ValueDecl *D = referencedDecl(E);
-    return D && Flags.contains(D) ? D : nullptr;
-  }
-
-  void noteWrite(const Expr *E) {
-    const Expr *Access = E->IgnoreParenImpCasts();
-    if (!isa<DeclRefExpr, MemberExpr>(Access))
-      return;
-    // `worker.flag = true` from outside the class writes the member too.
-    if (const ValueDecl *D = named(Access))
-      Writes.push_back({D, {Access, Current}});
-  }
-
-  const llvm::SmallPtrSetImpl<const ValueDecl *> &Flags;
-  const FunctionDecl *Current = nullptr;
-};
 
 /// The source range of the type in \p D's declaration (qualifiers included,
 /// storage class excluded), when it is spelled with keywords only.
@@ -401,168 +260,157 @@ std::vector<FixItHint> UnsafeStopFlagCheck::atomicFix(const ValueDecl &Flag,
   return Fix;
 }
 
-void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
-  if (!Ctx || Bodies.empty())
-    return;
-  auto Done = llvm::make_scope_exit([this] { Bodies.clear(); });
-  ASTContext &Ctx = *this->Ctx;
-  const SourceManager &SM = Ctx.getSourceManager();
+/// A read of a flag in a loop of a thread's code.
+struct UnsafeStopFlagCheck::Poll {
+  const Stmt *Loop;
+  const Expr *Read;
+  const FunctionDecl *Reader;
+  /// The thread body whose code the loop is in, and its start.
+  const FunctionDecl *Body;
+  const Expr *Start;
+};
 
-  // The code each thread runs: its body and the functions of this file it
-  // calls, a few calls deep.
-  struct Poll {
-    const Stmt *Loop;
-    const Expr *Read;
-    const FunctionDecl *Reader;
-    const FunctionDecl *Body;
-    const Expr *Start;
-  };
-  llvm::MapVector<const ValueDecl *, std::vector<Poll>> Polls;
-  llvm::DenseMap<const FunctionDecl *,
-                 llvm::SmallPtrSet<const FunctionDecl *, 8>>
-      ThreadCode;
-
+UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
+  const SourceManager &SM = Ctx->getSourceManager();
+  PollMap Polls;
   for (const auto &[Body, Start] : Bodies) {
     const FunctionDecl *Def = Body->getDefinition();
     if (!Def || !Def->getBody() || SM.isInSystemHeader(Def->getLocation()))
       continue;
-    auto &Code = ThreadCode[Def];
-    llvm::SmallVector<std::pair<const FunctionDecl *, unsigned>, 8> Work{
-        {Def, 0}};
-    while (!Work.empty()) {
-      auto [F, Depth] = Work.pop_back_val();
-      if (!Code.insert(F).second || Depth >= CalleeDepth || !F->getBody())
-        continue;
-      auto Calls = match(findAll(callExpr().bind("c")), *F->getBody(), Ctx);
-      for (const BoundNodes &Node : Calls)
-        if (const FunctionDecl *Callee =
-                Node.getNodeAs<CallExpr>("c")->getDirectCallee())
-          if (const FunctionDecl *CalleeDef = Callee->getDefinition())
-            if (!SM.isInSystemHeader(CalleeDef->getLocation()))
-              Work.push_back({CalleeDef, Depth + 1});
-    }
-    // Polling loops: in the body and in the functions it runs.
-    for (const FunctionDecl *F : Code) {
+    // The code the thread runs: its body and the functions of this file it
+    // calls, a few calls deep.
+    FunctionSet &Code = ThreadCode[Def];
+    addCalleeClosure(*Def, CalleeDepth, SM, Code);
+    for (const FunctionDecl *F : Code)
       for (const Stmt *Loop : loopsOf(*F->getBody())) {
-        llvm::SmallVector<const Stmt *, 4> Deciders;
-        if (const Expr *Cond = loopCondition(*Loop))
-          Deciders.push_back(Cond);
-        if (const auto *While = dyn_cast<WhileStmt>(Loop))
-          loopDeciders(While->getBody(), Deciders);
-        else if (const auto *Do = dyn_cast<DoStmt>(Loop))
-          loopDeciders(Do->getBody(), Deciders);
-        else if (const auto *For = dyn_cast<ForStmt>(Loop))
-          loopDeciders(For->getBody(), Deciders);
         llvm::SmallVector<std::pair<const Expr *, const FunctionDecl *>, 4>
             Reads;
-        for (const Stmt *Decider : Deciders)
-          collectFlagReads(Decider, *F, Reads, Ctx, 0);
+        for (const Stmt *Decider : loopDeciders(*Loop))
+          collectFlagReads(Decider, *F, Reads, *Ctx, 0);
         for (const auto &[Read, Reader] : Reads) {
           const ValueDecl *Flag = referencedDecl(Read);
           if (!Flag)
             continue;
-          auto &List = Polls[Flag];
+          std::vector<Poll> &List = Polls[Flag];
           if (llvm::none_of(List,
                             [&](const Poll &P) { return P.Read == Read; }))
             List.push_back({Loop, Read, Reader, Def, Start});
         }
       }
-    }
   }
+  return Polls;
+}
+
+// Writers: functions outside every polling thread's code, after the thread
+// starts; constructors run before any thread sees the object.
+std::vector<FlagWrite> UnsafeStopFlagCheck::racingWrites(
+    const ValueDecl *Flag, llvm::ArrayRef<Poll> Polls, const FlagUses &Uses) {
+  const SourceManager &SM = Ctx->getSourceManager();
+  std::vector<FlagWrite> Writers;
+  for (const auto &[D, W] : Uses.Writes) {
+    if (D != Flag || !W.Function || isa<CXXConstructorDecl>(W.Function))
+      continue;
+    bool SameThread = false, BeforeStart = false;
+    for (const Poll &P : Polls) {
+      for (const FunctionDecl *F : ThreadCode[P.Body])
+        if (isNestedIn(W.Function, F))
+          SameThread = true;
+      // Set up by the function that starts the thread, before it does.
+      if (P.Start && W.Function->getBody() &&
+          W.Function->getBody()->getSourceRange().fullyContains(
+              P.Start->getSourceRange()) &&
+          SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
+                                       P.Start->getBeginLoc()))
+        BeforeStart = true;
+    }
+    if (!SameThread && !BeforeStart)
+      Writers.push_back(W);
+  }
+  return Writers;
+}
+
+// Every poll and every write under one mutex: synchronized.
+static bool underOneMutex(llvm::ArrayRef<UnsafeStopFlagCheck::Poll> Polls,
+                          llvm::ArrayRef<FlagWrite> Writers) {
+  std::optional<DeclSet> Common;
+  auto Meet = [&](const Stmt &S, const FunctionDecl &F) {
+    DeclSet Held = mutexesHeldAt(S, F);
+    if (!Common) {
+      Common = Held;
+      return;
+    }
+    DeclSet Both;
+    for (const ValueDecl *M : *Common)
+      if (Held.contains(M))
+        Both.insert(M);
+    Common = Both;
+  };
+  for (const UnsafeStopFlagCheck::Poll &P : Polls)
+    Meet(*P.Read, *P.Reader);
+  for (const FlagWrite &W : Writers)
+    Meet(*W.Access, *W.Function);
+  return Common && !Common->empty();
+}
+
+void UnsafeStopFlagCheck::report(const ValueDecl &Flag,
+                                 llvm::ArrayRef<Poll> Polls,
+                                 llvm::ArrayRef<FlagWrite> Writers) {
+  const bool Cxx = Ctx->getLangOpts().CPlusPlus;
+  std::string Atomic = Cxx ? "std::atomic<" +
+                                 Flag.getType()
+                                     .getUnqualifiedType()
+                                     .getLocalUnqualifiedType()
+                                     .getAsString(Ctx->getPrintingPolicy()) +
+                                 ">"
+                           : std::string("an _Atomic type (atomic_bool)");
+  {
+    auto Warning =
+        Flag.getType().isVolatileQualified()
+            ? diag(Flag.getLocation(),
+                   "stop flag %0 is polled by a thread's loop and written "
+                   "by another thread, but volatile makes neither the write "
+                   "visible in time nor the access free of a data race; "
+                   "make it %1")
+            : diag(Flag.getLocation(),
+                   "stop flag %0 is polled by a thread's loop and written "
+                   "by another thread without synchronization: a data race, "
+                   "and the compiler may read it once and loop forever; "
+                   "make it %1");
+    Warning << &Flag << Atomic;
+    if (Cxx)
+      for (const FixItHint &Edit : atomicFix(Flag, Atomic))
+        Warning << Edit;
+  }
+  for (const Poll &P : Polls)
+    diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",
+         DiagnosticIDs::Note);
+  for (const FlagWrite &W : Writers)
+    diag(W.Access->getBeginLoc(),
+         "written here, in a function the thread's body does not call",
+         DiagnosticIDs::Note);
+}
+
+void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
+  if (!Ctx || Bodies.empty())
+    return;
+  auto Done = llvm::make_scope_exit([this] {
+    Bodies.clear();
+    ThreadCode.clear();
+  });
+  PollMap Polls = findPolls();
   if (Polls.empty())
     return;
-
   llvm::SmallPtrSet<const ValueDecl *, 8> Flags;
   for (const auto &Entry : Polls)
     Flags.insert(Entry.first);
-  FlagUses Uses(Flags);
-  Uses.SM = &SM;
-  Uses.TraverseDecl(Ctx.getTranslationUnitDecl());
-
+  FlagUses Uses = findFlagUses(*Ctx, Flags);
   for (const auto &[Flag, FlagPolls] : Polls) {
-    if (Uses.Atomic.contains(Flag) || SM.isInSystemHeader(Flag->getLocation()))
+    if (Uses.Atomic.contains(Flag) ||
+        Ctx->getSourceManager().isInSystemHeader(Flag->getLocation()))
       continue;
-    // Writers: functions outside every polling thread's code, after the
-    // thread starts; constructors run before any thread sees the object.
-    std::vector<FlagUses::Write> Writers;
-    for (const auto &[D, W] : Uses.Writes) {
-      if (D != Flag || !W.Function || isa<CXXConstructorDecl>(W.Function))
-        continue;
-      bool SameThread = false, BeforeStart = false;
-      for (const Poll &P : FlagPolls) {
-        for (const FunctionDecl *F : ThreadCode[P.Body])
-          if (isNestedIn(W.Function, F))
-            SameThread = true;
-        // Set up by the function that starts the thread, before it does.
-        if (P.Start && W.Function->getBody() &&
-            W.Function->getBody()->getSourceRange().fullyContains(
-                P.Start->getSourceRange()) &&
-            SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
-                                         P.Start->getBeginLoc()))
-          BeforeStart = true;
-      }
-      if (!SameThread && !BeforeStart)
-        Writers.push_back(W);
-    }
-    if (Writers.empty())
-      continue;
-
-    // Every poll and every write under one mutex: synchronized.
-    std::optional<DeclSet> Common;
-    auto Meet = [&](const Stmt &S, const FunctionDecl &F) {
-      DeclSet Held = mutexesHeldAt(S, F);
-      if (!Common) {
-        Common = Held;
-        return;
-      }
-      DeclSet Both;
-      for (const ValueDecl *M : *Common)
-        if (Held.contains(M))
-          Both.insert(M);
-      Common = Both;
-    };
-    for (const Poll &P : FlagPolls)
-      Meet(*P.Read, *P.Reader);
-    for (const FlagUses::Write &W : Writers)
-      Meet(*W.Access, *W.Function);
-    if (Common && !Common->empty())
-      continue;
-
-    const bool Volatile = Flag->getType().isVolatileQualified();
-    const bool Cxx = Ctx.getLangOpts().CPlusPlus;
-    std::string Atomic = Cxx ? "std::atomic<" +
-                                   Flag->getType()
-                                       .getUnqualifiedType()
-                                       .getLocalUnqualifiedType()
-                                       .getAsString(Ctx.getPrintingPolicy()) +
-                                   ">"
-                             : std::string("an _Atomic type (atomic_bool)");
-    {
-      auto Warning =
-          Volatile
-              ? diag(Flag->getLocation(),
-                     "stop flag %0 is polled by a thread's loop and written "
-                     "by another thread, but volatile makes neither the write "
-                     "visible in time nor the access free of a data race; "
-                     "make it %1")
-              : diag(Flag->getLocation(),
-                     "stop flag %0 is polled by a thread's loop and written "
-                     "by another thread without synchronization: a data race, "
-                     "and the compiler may read it once and loop forever; "
-                     "make it %1");
-      Warning << Flag << Atomic;
-
-      if (Cxx)
-        for (const FixItHint &Edit : atomicFix(*Flag, Atomic))
-          Warning << Edit;
-    }
-    for (const Poll &P : FlagPolls)
-      diag(P.Read->getBeginLoc(), "polled here, in the thread's loop",
-           DiagnosticIDs::Note);
-    for (const FlagUses::Write &W : Writers)
-      diag(W.Access->getBeginLoc(),
-           "written here, in a function the thread's body does not call",
-           DiagnosticIDs::Note);
+    std::vector<FlagWrite> Writers = racingWrites(Flag, FlagPolls, Uses);
+    if (!Writers.empty() && !underOneMutex(FlagPolls, Writers))
+      report(*Flag, FlagPolls, Writers);
   }
 }
 

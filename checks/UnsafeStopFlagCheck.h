@@ -6,6 +6,8 @@
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
 #include "model/ThreadApi.h"
+#include "utils/CalleeClosure.h"
+#include "utils/FlagUses.h"
 #include "llvm/ADT/DenseSet.h"
 #include "llvm/ADT/MapVector.h"
 
@@ -26,7 +28,18 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
+  struct Poll;
+
 private:
+  using PollMap = llvm::MapVector<const ValueDecl *, std::vector<Poll>>;
+  /// The flags that loops of the threads' code poll, and where.
+  PollMap findPolls();
+  /// The writes to \p Flag that race with its \p Polls.
+  std::vector<FlagWrite> racingWrites(const ValueDecl *Flag,
+                                      llvm::ArrayRef<Poll> Polls,
+                                      const FlagUses &Uses);
+  void report(const ValueDecl &Flag, llvm::ArrayRef<Poll> Polls,
+              llvm::ArrayRef<FlagWrite> Writers);
   /// The edits that make \p Flag \p Atomic, the include among them; empty
   /// when one of its uses would not compile.
   std::vector<FixItHint> atomicFix(const ValueDecl &Flag,
@@ -34,6 +47,8 @@ private:
 
   /// A thread body and the expression that starts it.
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
+  /// By thread body: the functions it runs.
+  llvm::DenseMap<const FunctionDecl *, FunctionSet> ThreadCode;
   std::string ThreadTypes, SelfJoiningTypes;
   ThreadApi Api;
   utils::IncludeInserter Inserter;

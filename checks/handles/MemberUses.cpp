@@ -1,6 +1,7 @@
 //===--- MemberUses.cpp - how a class uses its handle members -------------===//
 
 #include "handles/MemberUses.h"
+#include "utils/CalleeClosure.h"
 #include "utils/Expressions.h"
 #include "utils/NamedDecls.h"
 #include "utils/ParentWalks.h"
@@ -177,68 +178,74 @@ MemberUses MemberUseIndex::collect(const CXXRecordDecl *Record,
   return Uses;
 }
 
+// The field of \p Record that \p E names through `this`.
+static const FieldDecl *ownField(const Expr *E, const CXXRecordDecl *Record) {
+  const auto *Member = dyn_cast_or_null<MemberExpr>(skipWrappers(E));
+  if (!Member || !isThisObject(Member->getBase()))
+    return nullptr;
+  const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
+  return Field && Field->getParent() == Record ? Field : nullptr;
+}
+
+// The member \p S writes (assigns, increments, calls a non-const method of).
+static const FieldDecl *writtenField(const Stmt *S,
+                                     const CXXRecordDecl *Record) {
+  if (const auto *Binary = dyn_cast<BinaryOperator>(S);
+      Binary && Binary->isAssignmentOp())
+    return ownField(Binary->getLHS(), Record);
+  if (const auto *Unary = dyn_cast<UnaryOperator>(S);
+      Unary && Unary->isIncrementDecrementOp())
+    return ownField(Unary->getSubExpr(), Record);
+  if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
+      Op && Op->isAssignmentOp())
+    return ownField(Op->getArg(0), Record);
+  if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S))
+    if (const CXXMethodDecl *Method = Call->getMethodDecl();
+        Method && !Method->isConst())
+      return ownField(Call->getImplicitObjectArgument(), Record);
+  return nullptr;
+}
+
 llvm::SmallPtrSet<const FieldDecl *, 4>
 MemberUseIndex::writtenByThreads(const CXXRecordDecl *Record,
                                  llvm::ArrayRef<const Expr *> Starts) const {
-  llvm::SmallPtrSet<const FieldDecl *, 4> Written;
-  llvm::SmallVector<std::pair<const Stmt *, unsigned>, 8> Work;
-  llvm::SmallPtrSet<const FunctionDecl *, 8> Visited;
-  auto AddMethod = [&](const CXXMethodDecl *Method, unsigned Depth) {
-    const FunctionDecl *Definition = Method ? Method->getDefinition() : nullptr;
-    if (Definition && Definition->getBody() && Depth <= 3 &&
-        Visited.insert(Definition).second)
-      Work.push_back({Definition->getBody(), Depth});
+  // The code the threads run: their callable (a lambda, &Record::run, or
+  // either inside a bind) and the member functions it calls on `this`.
+  auto OnThis = [](const CallExpr &Call) {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    return Member && isThisObject(Member->getImplicitObjectArgument());
   };
+  const SourceManager &SM = Ctx.getSourceManager();
+  FunctionSet Code;
   for (const Expr *Start : Starts) {
-    // The callable: a lambda, &Record::run, or either inside a bind.
     llvm::SmallVector<const Stmt *, 8> Find = {ThreadApi::callableOf(Start)};
     while (!Find.empty()) {
       const Stmt *S = Find.pop_back_val();
       if (!S)
         continue;
       if (const auto *Lambda = dyn_cast<LambdaExpr>(S)) {
-        Work.push_back({Lambda->getBody(), 0});
+        addCalleeClosure(*Lambda->getCallOperator(), 3, SM, Code, OnThis);
         continue;
       }
       if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
         if (const auto *Method = dyn_cast<CXXMethodDecl>(Ref->getDecl()))
-          AddMethod(Method, 0);
+          addCalleeClosure(*Method, 3, SM, Code, OnThis);
       for (const Stmt *Child : S->children())
         Find.push_back(Child);
     }
   }
-  auto FieldOf = [&](const Expr *E) -> const FieldDecl * {
-    const auto *Member = dyn_cast_or_null<MemberExpr>(skipWrappers(E));
-    if (!Member || !isThisObject(Member->getBase()))
-      return nullptr;
-    const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    return Field && Field->getParent() == Record ? Field : nullptr;
-  };
-  while (!Work.empty()) {
-    auto [S, Depth] = Work.pop_back_val();
-    if (!S)
-      continue;
-    const FieldDecl *Target = nullptr;
-    if (const auto *Binary = dyn_cast<BinaryOperator>(S);
-        Binary && Binary->isAssignmentOp())
-      Target = FieldOf(Binary->getLHS());
-    else if (const auto *Unary = dyn_cast<UnaryOperator>(S);
-             Unary && Unary->isIncrementDecrementOp())
-      Target = FieldOf(Unary->getSubExpr());
-    else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(S);
-             Op && Op->isAssignmentOp())
-      Target = FieldOf(Op->getArg(0));
-    else if (const auto *Call = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *Method = Call->getMethodDecl();
-      if (Method && !Method->isConst())
-        Target = FieldOf(Call->getImplicitObjectArgument());
-      if (Method && isThisObject(Call->getImplicitObjectArgument()))
-        AddMethod(Method, Depth + 1);
+  llvm::SmallPtrSet<const FieldDecl *, 4> Written;
+  for (const FunctionDecl *F : Code) {
+    llvm::SmallVector<const Stmt *, 32> Work = {F->getBody()};
+    while (!Work.empty()) {
+      const Stmt *S = Work.pop_back_val();
+      if (!S)
+        continue;
+      if (const FieldDecl *Target = writtenField(S, Record))
+        Written.insert(Target);
+      for (const Stmt *Child : S->children())
+        Work.push_back(Child);
     }
-    if (Target)
-      Written.insert(Target);
-    for (const Stmt *Child : S->children())
-      Work.push_back({Child, Depth});
   }
   return Written;
 }

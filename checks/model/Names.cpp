@@ -1,0 +1,159 @@
+//===--- Names.cpp - matching the model's names against the code --------===//
+//
+// How the names in ThreadModel.h are found in the AST: qualified names
+// without inline namespaces, the C API matcher, and constant values.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ThreadModel.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclCXX.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/Lex/Preprocessor.h"
+#include "llvm/ADT/STLExtras.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife::model {
+namespace {
+// The identifier is compared first: most callees differ there, and the
+// comparison builds no qualified name.
+class CApiFunctionMatcher : public internal::MatcherInterface<FunctionDecl> {
+public:
+  explicit CApiFunctionMatcher(llvm::ArrayRef<llvm::StringRef> Names) {
+    for (llvm::StringRef Name : Names)
+      this->Names.push_back(Name.str());
+  }
+  bool matches(const FunctionDecl &Node, internal::ASTMatchFinder *,
+               internal::BoundNodesTreeBuilder *) const override {
+    const IdentifierInfo *Id = Node.getIdentifier();
+    return Id && llvm::is_contained(Names, Id->getName()) && Node.isExternC() &&
+           Node.getDeclContext()->getRedeclContext()->isTranslationUnit();
+  }
+
+private:
+  // Owned: the caller's names may die with its frame.
+  std::vector<std::string> Names;
+};
+} // namespace
+
+internal::Matcher<FunctionDecl>
+cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
+  return internal::makeMatcher(new CApiFunctionMatcher(Names));
+}
+
+internal::BindableMatcher<Stmt>
+cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
+  return callExpr(callee(functionDecl(cApiFunction(Names))));
+}
+
+std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx) {
+  if (E->isValueDependent())
+    return std::nullopt;
+  if (std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Ctx))
+    return Value->getExtValue();
+  return std::nullopt;
+}
+
+static std::optional<int64_t>
+macroValue(llvm::StringRef Name, const Preprocessor &PP, unsigned Depth) {
+  if (Depth > 4)
+    return std::nullopt;
+  const IdentifierInfo *II = PP.getIdentifierInfo(Name);
+  const MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
+  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1)
+    return std::nullopt;
+  const Token &Tok = MI->getReplacementToken(0);
+  if (Tok.is(tok::numeric_constant)) {
+    std::string Spelling = PP.getSpelling(Tok);
+    int64_t Value;
+    if (!llvm::StringRef(Spelling).getAsInteger(0, Value))
+      return Value;
+    return std::nullopt;
+  }
+  if (Tok.is(tok::identifier) && Tok.getIdentifierInfo()->getName() != Name)
+    return macroValue(Tok.getIdentifierInfo()->getName(), PP, Depth + 1);
+  return std::nullopt;
+}
+
+std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
+                                     const Preprocessor *PP) {
+  for (const NamedDecl *D :
+       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
+    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(D))
+      return Enumerator->getInitVal().getExtValue();
+  if (PP)
+    return macroValue(Name, *PP, 0);
+  return std::nullopt;
+}
+
+//===--- Names ------------------------------------------------------------===//
+
+std::string qualifiedName(const NamedDecl *D) {
+  llvm::SmallVector<llvm::StringRef, 4> Parts;
+  if (!D->getIdentifier())
+    return "";
+  Parts.push_back(D->getName());
+  for (const DeclContext *DC = D->getDeclContext(); DC; DC = DC->getParent()) {
+    if (isa<TranslationUnitDecl>(DC) || isa<LinkageSpecDecl>(DC))
+      continue;
+    if (const auto *NS = dyn_cast<NamespaceDecl>(DC)) {
+      if (NS->isInline())
+        continue;
+      if (NS->isAnonymousNamespace())
+        return "";
+      Parts.push_back(NS->getName());
+      continue;
+    }
+    const auto *Record = dyn_cast<RecordDecl>(DC);
+    if (!Record || !Record->getIdentifier())
+      return "";
+    Parts.push_back(Record->getName());
+  }
+  std::string Name;
+  for (llvm::StringRef Part : llvm::reverse(Parts)) {
+    if (!Name.empty())
+      Name += "::";
+    Name += Part;
+  }
+  return Name;
+}
+
+bool isOneOf(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names) {
+  if (!D || !D->getIdentifier())
+    return false;
+  // Compare the unqualified name first: most declarations differ there.
+  llvm::StringRef Last = D->getName();
+  bool Candidate = llvm::any_of(Names, [&](llvm::StringRef Name) {
+    return Name.ends_with(Last) && (Name.size() == Last.size() ||
+                                    Name[Name.size() - Last.size() - 1] == ':');
+  });
+  if (!Candidate)
+    return false;
+  std::string Qualified = "::" + qualifiedName(D);
+  return llvm::is_contained(Names, Qualified);
+}
+
+const CXXRecordDecl *classOf(QualType T) {
+  if (T.isNull())
+    return nullptr;
+  T = T.getNonReferenceType();
+  const CXXRecordDecl *Record = T->getAsCXXRecordDecl();
+  if (!Record) {
+    // A dependent specialization (std::future<T> in a template).
+    if (const auto *Spec = T->getAs<TemplateSpecializationType>())
+      if (const TemplateDecl *Template =
+              Spec->getTemplateName().getAsTemplateDecl())
+        return dyn_cast_or_null<CXXRecordDecl>(Template->getTemplatedDecl());
+    return nullptr;
+  }
+  if (const auto *Spec = dyn_cast<ClassTemplateSpecializationDecl>(Record))
+    return Spec->getSpecializedTemplate()->getTemplatedDecl();
+  return Record;
+}
+
+bool isClassOneOf(QualType T, llvm::ArrayRef<llvm::StringRef> Names) {
+  return isOneOf(classOf(T), Names);
+}
+
+} // namespace clang::tidy::threadlife::model

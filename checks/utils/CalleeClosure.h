@@ -1,0 +1,39 @@
+//===--- CalleeClosure.h - the functions a body runs ------------*- C++ -*-===//
+//
+// The one bounded walk into callees for the questions that need a set of
+// functions (what code a thread runs, which members it writes). Questions
+// that need a property of a callee (does it throw, does it observe a stop)
+// follow calls themselves, with a cache.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_UTILS_CALLEECLOSURE_H
+#define THREADLIFE_CHECKS_UTILS_CALLEECLOSURE_H
+
+#include "clang/AST/Decl.h"
+#include "clang/AST/Expr.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+#include "llvm/ADT/SetVector.h"
+
+namespace clang {
+class SourceManager;
+} // namespace clang
+
+namespace clang::tidy::threadlife {
+
+using FunctionSet = llvm::SmallSetVector<const FunctionDecl *, 8>;
+
+/// \p Root's definition and the definitions of the functions it calls
+/// directly (from lambdas inside it too), up to \p Depth calls deep, that are
+/// not in a system header and whose call \p Follow accepts; depth first, in
+/// the order found. Added to \p Into, which may hold other roots' functions.
+void addCalleeClosure(
+    const FunctionDecl &Root, unsigned Depth, const SourceManager &SM,
+    FunctionSet &Into,
+    llvm::function_ref<bool(const CallExpr &)> Follow = [](const CallExpr &) {
+      return true;
+    });
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UTILS_CALLEECLOSURE_H
