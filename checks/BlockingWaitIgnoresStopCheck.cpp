@@ -262,6 +262,13 @@ bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
                           *Ctx);
 }
 
+/// What a blocking call in a loop that checks for a stop does wrong.
+struct BlockingWaitIgnoresStopCheck::IgnoredStop {
+  llvm::StringRef Message; // %0: the call, %1: how long
+  std::optional<double> Millis;
+  llvm::StringRef Fix;
+};
+
 void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
                                              const Stmt &Loop,
                                              const Stmt &Observation,
@@ -269,104 +276,95 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   const FunctionDecl *F = Call.getDirectCallee();
   if (!F || &Call == &Observation)
     return;
-  const std::string Name = model::qualifiedName(F);
-  const SourceLocation Loc = Call.getExprLoc();
-  const model::Advice Advice(*Ctx);
-  auto Report = [&](llvm::StringRef Message, std::optional<double> Millis,
-                    llvm::StringRef Fix = "") {
-    Reported.insert(&Call);
+  std::optional<IgnoredStop> Found;
+  if (model::isOneOf(F, refs(BlockingFunctions)))
+    Found = IgnoredStop{"%0 blocks and a stop request does not wake it, so the "
+                        "thread ignores the stop until it returns; give it the "
+                        "stop token",
+                        std::nullopt, ""};
+  else if (const model::BlockingCall *Blocking = model::findBlockingCall(F);
+           Blocking && llvm::none_of(Call.arguments(), isStopToken))
+    Found = ignoredStop(Call, *Blocking, Loop, OwnerBody);
+  if (!Found)
+    return;
+  Reported.insert(&Call);
+  {
     auto Warning =
-        diag(Loc, Fix.empty() ? Message.str() : (Message + "; " + Fix).str())
-        << ("'" + Name + "'");
-    if (Millis)
-      Warning << formatMillis(*Millis);
-  };
-  auto Note = [&] {
-    diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
-         DiagnosticIDs::Note);
-  };
-
-  if (model::isOneOf(F, refs(BlockingFunctions))) {
-    Report("%0 blocks and a stop request does not wake it, so the thread "
-           "ignores the stop until it returns; give it the stop token",
-           std::nullopt);
-    Note();
-    return;
+        diag(Call.getExprLoc(),
+             Found->Fix.empty() ? Found->Message.str()
+                                : (Found->Message + "; " + Found->Fix).str())
+        << ("'" + model::qualifiedName(F) + "'");
+    if (Found->Millis)
+      Warning << formatMillis(*Found->Millis);
   }
-  const model::BlockingCall *Blocking = model::findBlockingCall(F);
-  if (!Blocking || llvm::any_of(Call.arguments(), isStopToken))
-    return;
-  // How long the call may block, when its duration argument is a constant.
-  auto BlockedMillis = [&]() -> std::optional<double> {
-    if (!Blocking->Arg || *Blocking->Arg >= Call.getNumArgs())
-      return std::nullopt;
-    return durationMillis(Call.getArg(*Blocking->Arg), Blocking->Unit, *Ctx);
-  };
+  diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
+       DiagnosticIDs::Note);
+}
 
-  switch (Blocking->Kind) {
+// Woken on stop: a stop callback notifies this condition variable or lives
+// in this function, or the predicate looks at the stop request (the code
+// that requests the stop then notifies).
+bool BlockingWaitIgnoresStopCheck::wokenOnStop(const CallExpr &Call,
+                                               const Stmt &OwnerBody) {
+  const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+  const ValueDecl *Cv =
+      Member ? referencedDecl(Member->getImplicitObjectArgument()) : nullptr;
+  if ((Cv && NotifiedOnStop.contains(Cv)) ||
+      BodiesWithStopCallback.contains(&OwnerBody))
+    return true;
+  StopAnalysis Analysis(*Ctx, StopObservers);
+  return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
+    return Analysis.observesStop(*Arg);
+  });
+}
+
+std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
+BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
+                                          const model::BlockingCall &Blocking,
+                                          const Stmt &Loop,
+                                          const Stmt &OwnerBody) {
+  const model::Advice Advice(*Ctx);
+  // How long the call blocks, when its duration argument is a constant, and
+  // when that is long enough to matter.
+  std::optional<double> Millis;
+  if (Blocking.Arg && *Blocking.Arg < Call.getNumArgs())
+    Millis = durationMillis(Call.getArg(*Blocking.Arg), Blocking.Unit, *Ctx);
+  const bool Long = Millis && *Millis > MaxSleep;
+  switch (Blocking.Kind) {
   case BlockKind::ConditionWait:
-  case BlockKind::ConditionTimedWait: {
-    // Woken on stop: a stop callback notifies this condition variable or
-    // lives in this function, or the predicate looks at the stop request
-    // (the code that requests the stop then notifies).
-    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
-    const ValueDecl *Cv =
-        Member ? referencedDecl(Member->getImplicitObjectArgument()) : nullptr;
-    if ((Cv && NotifiedOnStop.contains(Cv)) ||
-        BodiesWithStopCallback.contains(&OwnerBody))
-      return;
-    StopAnalysis Analysis(*Ctx, StopObservers);
-    for (const Expr *Arg : Call.arguments())
-      if (Analysis.observesStop(*Arg))
-        return;
-    if (Blocking->Kind == BlockKind::ConditionWait) {
-      Report("%0 blocks until notified and a stop request does not wake it, "
-             "so the stop waits for the next notification",
-             std::nullopt, Advice.conditionWait());
-      Note();
-      return;
-    }
-    std::optional<double> Millis = BlockedMillis();
-    if (!Millis || *Millis <= MaxSleep)
-      return;
-    Report("%0 waits up to %1 and a stop request does not wake it", Millis,
-           Advice.timedConditionWait());
-    Note();
-    return;
-  }
-  case BlockKind::Sleep: {
-    std::optional<double> Millis = BlockedMillis();
-    if (!Millis || *Millis <= MaxSleep)
-      return;
-    Report("%0 sleeps %1 and a stop request does not wake it, so stopping the "
-           "thread takes as long",
-           Millis, Advice.sleep());
-    Note();
-    return;
-  }
+    if (wokenOnStop(Call, OwnerBody))
+      return std::nullopt;
+    return IgnoredStop{"%0 blocks until notified and a stop request does not "
+                       "wake it, so the stop waits for the next notification",
+                       std::nullopt, Advice.conditionWait()};
+  case BlockKind::ConditionTimedWait:
+    if (wokenOnStop(Call, OwnerBody) || !Long)
+      return std::nullopt;
+    return IgnoredStop{"%0 waits up to %1 and a stop request does not wake it",
+                       Millis, Advice.timedConditionWait()};
+  case BlockKind::Sleep:
+    if (!Long)
+      return std::nullopt;
+    return IgnoredStop{"%0 sleeps %1 and a stop request does not wake it, so "
+                       "stopping the thread takes as long",
+                       Millis, Advice.sleep()};
   case BlockKind::FutureWait:
-    Report("%0 blocks until the result is ready and a stop request does not "
-           "wake it; wait in short steps with wait_for and check for a stop "
-           "request "
-           "between them",
-           std::nullopt);
-    Note();
-    return;
+    return IgnoredStop{"%0 blocks until the result is ready and a stop request "
+                       "does not wake it; wait in short steps with wait_for "
+                       "and check for a stop request between them",
+                       std::nullopt, ""};
   case BlockKind::Join:
-    Report("%0 blocks until the other thread ends and a stop request does not "
-           "wake it",
-           std::nullopt, Advice.join());
-    Note();
-    return;
+    return IgnoredStop{"%0 blocks until the other thread ends and a stop "
+                       "request does not wake it",
+                       std::nullopt, Advice.join()};
   case BlockKind::DescriptorRead:
-    if (!Blocking->Arg || !readBlocks(Call, *Blocking->Arg, Loop))
-      return;
-    Report("%0 blocks until the descriptor has data and a stop request does "
-           "not wake it",
-           std::nullopt, Advice.read());
-    Note();
-    return;
+    if (!Blocking.Arg || !readBlocks(Call, *Blocking.Arg, Loop))
+      return std::nullopt;
+    return IgnoredStop{"%0 blocks until the descriptor has data and a stop "
+                       "request does not wake it",
+                       std::nullopt, Advice.read()};
   }
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::threadlife

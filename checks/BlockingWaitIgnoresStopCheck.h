@@ -4,6 +4,7 @@
 #define THREADLIFE_CHECKS_BLOCKINGWAITIGNORESSTOPCHECK_H
 
 #include "clang-tidy/ClangTidyCheck.h"
+#include "model/ThreadModel.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <string>
@@ -35,6 +36,12 @@ private:
   void checkCall(const CallExpr &Call, const Stmt &Loop,
                  const Stmt &Observation, const Stmt &OwnerBody);
   bool readBlocks(const CallExpr &Call, unsigned FdArg, const Stmt &Loop);
+  struct IgnoredStop;
+  std::optional<IgnoredStop> ignoredStop(const CallExpr &Call,
+                                         const model::BlockingCall &Blocking,
+                                         const Stmt &Loop,
+                                         const Stmt &OwnerBody);
+  bool wokenOnStop(const CallExpr &Call, const Stmt &OwnerBody);
 
   const unsigned MaxSleep;
   const std::string RawStopObservers;

@@ -183,100 +183,126 @@ void DetachedThreadCheck::checkFunction(const FunctionDecl *FD) {
   }
 }
 
-bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
-  if (!Start || Reported.count(Detach))
-    return Reported.count(Detach);
-  const SourceLocation Loc = Detach->getExprLoc();
-  auto Report = [&](const NamedDecl *What, llvm::StringRef How,
-                    SourceLocation Where) {
-    if (!What && immortal(thisClass(Start, *Ctx)))
-      return false;
-    Reported.insert(Detach);
-    const bool Posix = isa<CallExpr>(Start);
-    if (What)
-      diag(Loc, "the detached thread may outlive %0, which %1: once the "
-                "caller returns, the thread uses a dead stack frame; %2, or "
-                "join the thread instead of detaching it")
-          << What << How
-          << (Posix ? "give it an argument it owns (allocated, and freed by "
-                      "the thread)"
-                    : "pass it by value");
-    else
-      diag(Loc, "the detached thread may outlive the object it reaches "
-                "through 'this': nothing keeps the object alive while the "
-                "thread runs; capture what it needs by value (or a "
-                "shared_ptr), or join the thread instead of detaching it");
-    diag(Where, "used by the thread here", DiagnosticIDs::Note);
-    if (Start->getBeginLoc() != Where)
-      diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
-    return true;
-  };
+namespace {
 
-  // pthread_create(&t, attr, start, &local)
-  if (const auto *Create = dyn_cast<CallExpr>(Start)) {
-    if (Create->getNumArgs() != 4)
-      return false;
-    const Expr *Arg = skipCopies(Create->getArg(3));
-    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-        Addr && Addr->getOpcode() == UO_AddrOf) {
-      const ValueDecl *Local = namedDecl(Addr);
-      if (inFrame(Local))
-        return Report(Local, "is passed to it by address", Arg->getBeginLoc());
-    }
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
-        Ref && Ref->getType()->isArrayType() && inFrame(Ref->getDecl()))
-      return Report(Ref->getDecl(), "is passed to it by address",
-                    Arg->getBeginLoc());
-    return false;
+/// What a detached thread reaches in its starter's frame: a local (\p What;
+/// null for the object behind `this`), how, and where the thread gets it.
+struct Reach {
+  const NamedDecl *What;
+  llvm::StringRef How;
+  SourceLocation Where;
+};
+
+// pthread_create(&t, attr, start, &local)
+std::optional<Reach> posixReach(const CallExpr &Create) {
+  if (Create.getNumArgs() != 4)
+    return std::nullopt;
+  const Expr *Arg = skipCopies(Create.getArg(3));
+  if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+      Addr && Addr->getOpcode() == UO_AddrOf) {
+    const ValueDecl *Local = namedDecl(Addr);
+    if (inFrame(Local))
+      return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
   }
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
+      Ref && Ref->getType()->isArrayType() && inFrame(Ref->getDecl()))
+    return Reach{Ref->getDecl(), "is passed to it by address",
+                 Arg->getBeginLoc()};
+  return std::nullopt;
+}
 
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
-  if (!Construct || Construct->getNumArgs() == 0)
-    return false;
-  const Expr *Callable = skipCopies(Construct->getArg(0));
-  // A lambda held in a local: look at its definition.
+// A lambda capturing `this` or a local by reference (held in a local: its
+// definition is looked at).
+std::optional<Reach> lambdaReach(const Expr *Callable) {
+  Callable = skipCopies(Callable);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable))
     if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
         Var && Var->getInit())
       Callable = skipCopies(Var->getInit());
-  if (const auto *Lambda = dyn_cast<LambdaExpr>(Callable)) {
-    for (const LambdaCapture &Capture : Lambda->captures()) {
-      if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This)
-        return Report(nullptr, "", Capture.getLocation());
-      if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef &&
-          inFrame(Capture.getCapturedVar()))
-        return Report(Capture.getCapturedVar(),
-                      "its lambda captures by reference",
-                      Capture.getLocation());
+  const auto *Lambda = dyn_cast<LambdaExpr>(Callable);
+  if (!Lambda)
+    return std::nullopt;
+  for (const LambdaCapture &Capture : Lambda->captures()) {
+    if (Capture.capturesThis() && Capture.getCaptureKind() == LCK_This)
+      return Reach{nullptr, "", Capture.getLocation()};
+    if (Capture.capturesVariable() && Capture.getCaptureKind() == LCK_ByRef &&
+        inFrame(Capture.getCapturedVar()))
+      return Reach{Capture.getCapturedVar(), "its lambda captures by reference",
+                   Capture.getLocation()};
+  }
+  return std::nullopt;
+}
+
+// An argument after the callable: `this`, std::ref(local), &local.
+std::optional<Reach> argumentReach(const Expr *Arg) {
+  Arg = skipCopies(Arg);
+  if (isa<CXXThisExpr>(Arg))
+    return Reach{nullptr, "", Arg->getBeginLoc()};
+  if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    if (Callee && Call->getNumArgs() == 1 &&
+        ThreadApi::isNamed(Callee, model::referenceWrappers())) {
+      const Expr *Wrapped = skipCopies(Call->getArg(0));
+      if (isa<CXXThisExpr>(Wrapped))
+        return Reach{nullptr, "", Arg->getBeginLoc()};
+      const ValueDecl *Named = namedDecl(Wrapped);
+      if (inFrame(Named))
+        return Reach{Named, "is passed to it by std::ref", Arg->getBeginLoc()};
+      if (isa_and_nonnull<FieldDecl>(Named))
+        return Reach{nullptr, "", Arg->getBeginLoc()};
     }
   }
-  for (unsigned I = 1; I < Construct->getNumArgs(); ++I) {
-    const Expr *Arg = skipCopies(Construct->getArg(I));
-    if (isa<CXXThisExpr>(Arg))
-      return Report(nullptr, "", Arg->getBeginLoc());
-    if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
-      const FunctionDecl *Callee = Call->getDirectCallee();
-      if (Callee && Call->getNumArgs() == 1 &&
-          ThreadApi::isNamed(Callee, model::referenceWrappers())) {
-        const Expr *Wrapped = skipCopies(Call->getArg(0));
-        if (isa<CXXThisExpr>(Wrapped))
-          return Report(nullptr, "", Arg->getBeginLoc());
-        const ValueDecl *Named = namedDecl(Wrapped);
-        if (inFrame(Named))
-          return Report(Named, "is passed to it by std::ref",
-                        Arg->getBeginLoc());
-        if (isa_and_nonnull<FieldDecl>(Named))
-          return Report(nullptr, "", Arg->getBeginLoc());
-      }
-    }
-    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-        Addr && Addr->getOpcode() == UO_AddrOf) {
-      const ValueDecl *Local = namedDecl(Addr);
-      if (inFrame(Local))
-        return Report(Local, "is passed to it by address", Arg->getBeginLoc());
-    }
+  if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+      Addr && Addr->getOpcode() == UO_AddrOf) {
+    const ValueDecl *Local = namedDecl(Addr);
+    if (inFrame(Local))
+      return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
   }
-  return false;
+  return std::nullopt;
+}
+
+std::optional<Reach> threadReach(const Expr *Start) {
+  if (const auto *Create = dyn_cast<CallExpr>(Start))
+    return posixReach(*Create);
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
+  if (!Construct || Construct->getNumArgs() == 0)
+    return std::nullopt;
+  if (std::optional<Reach> R = lambdaReach(Construct->getArg(0)))
+    return R;
+  for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
+    if (std::optional<Reach> R = argumentReach(Construct->getArg(I)))
+      return R;
+  return std::nullopt;
+}
+
+} // namespace
+
+bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
+  if (!Start || Reported.count(Detach))
+    return Reported.count(Detach);
+  std::optional<Reach> R = threadReach(Start);
+  if (!R || (!R->What && immortal(thisClass(Start, *Ctx))))
+    return false;
+  Reported.insert(Detach);
+  const SourceLocation Loc = Detach->getExprLoc();
+  const bool Posix = isa<CallExpr>(Start);
+  if (R->What)
+    diag(Loc, "the detached thread may outlive %0, which %1: once the "
+              "caller returns, the thread uses a dead stack frame; %2, or "
+              "join the thread instead of detaching it")
+        << R->What << R->How
+        << (Posix ? "give it an argument it owns (allocated, and freed by "
+                    "the thread)"
+                  : "pass it by value");
+  else
+    diag(Loc, "the detached thread may outlive the object it reaches "
+              "through 'this': nothing keeps the object alive while the "
+              "thread runs; capture what it needs by value (or a "
+              "shared_ptr), or join the thread instead of detaching it");
+  diag(R->Where, "used by the thread here", DiagnosticIDs::Note);
+  if (Start->getBeginLoc() != R->Where)
+    diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
+  return true;
 }
 
 void DetachedThreadCheck::strict(const Expr *Detach) {

@@ -135,6 +135,112 @@ void LoopIgnoresStopCheck::onEndOfTranslationUnit() {
   Bodies.clear();
 }
 
+void LoopIgnoresStopCheck::reportLoop(const Stmt &Loop, const Body &B,
+                                      const ParmVarDecl *Token,
+                                      bool TokenUnused) {
+  const SourceLocation Loc = Loop.getBeginLoc();
+  if (B.Channel == StopChannel::QtInterruption) {
+    diag(Loc, "this loop never ends and never checks "
+              "isInterruptionRequested(), so requestInterruption() cannot "
+              "end it and wait() blocks forever; loop while "
+              "(!isInterruptionRequested())");
+    return;
+  }
+  if (B.Channel == StopChannel::BoostInterruption && !Token) {
+    diag(Loc, "this loop never ends and never reaches an interruption "
+              "point, so boost::thread::interrupt() cannot end it; call "
+              "boost::this_thread::interruption_point() in the loop");
+    return;
+  }
+  if (Token && Token->getName().empty()) {
+    // An unnamed token cannot be checked until it has a name.
+    diag(Loc, "this loop never ends and never checks its unnamed stop "
+              "token, so a stop request cannot end it and joining the "
+              "thread waits forever; name the token 'st' and loop while "
+              "(!st.stop_requested())");
+    return;
+  }
+  if (Token) {
+    diag(Loc, "this loop never ends and never checks the stop token %0, "
+              "so a stop request cannot end it and joining the thread waits "
+              "forever; loop while (!%1.stop_requested())")
+        << Token << Token->getName();
+    if (TokenUnused)
+      diag(Token->getLocation(), "stop token %0 is never used",
+           DiagnosticIDs::Note)
+          << Token;
+    return;
+  }
+  reportTokenless(Loop, B);
+}
+
+// A self-joining thread whose callable takes no token: its destructor asks
+// for a stop that nothing can see, then waits.
+void LoopIgnoresStopCheck::reportTokenless(const Stmt &Loop, const Body &B) {
+  llvm::StringRef Spelling =
+      B.Thread ? B.Thread->TokenSpelling : model::Advice(*Ctx).stopToken();
+  {
+    auto Warning =
+        diag(Loop.getBeginLoc(),
+             "this loop never ends and the thread's callable takes no "
+             "stop token, so a stop request cannot end it; take a '%0 "
+             "st' parameter and loop while (!st.stop_requested())")
+        << Spelling;
+    for (const FixItHint &Edit : tokenFix(Loop, B.Lambda, Spelling))
+      Warning << Edit;
+  }
+  if (B.Start && B.Thread &&
+      B.Thread->Destruction == model::JoinableDestruction::Joins)
+    diag(B.Start->getBeginLoc(),
+         "the thread starts here; its destructor requests a stop and then "
+         "waits for the loop, forever",
+         DiagnosticIDs::Note);
+}
+
+// Safe only on a lambda written at the start, with a loop head whose
+// condition is constant, and no `st` in sight.
+llvm::SmallVector<FixItHint, 2>
+LoopIgnoresStopCheck::tokenFix(const Stmt &Loop, const LambdaExpr *Lambda,
+                               llvm::StringRef Spelling) const {
+  const SourceManager &SM = Ctx->getSourceManager();
+  const LangOptions &LO = Ctx->getLangOpts();
+  const Expr *Cond = loopCondition(Loop);
+  const bool HeadFixable =
+      (isa<WhileStmt>(Loop) && Cond) ||
+      (isa<ForStmt>(Loop) && !cast<ForStmt>(Loop).getInit() &&
+       !cast<ForStmt>(Loop).getInc() && !Cond);
+  if (!Lambda || !HeadFixable || Loop.getBeginLoc().isMacroID() ||
+      mentionsName(Lambda->getBody(), "st") ||
+      Lambda->getCallOperator()->getDescribedFunctionTemplate())
+    return {};
+  std::optional<FixItHint> Param;
+  const CXXMethodDecl *Call = Lambda->getCallOperator();
+  if (!Lambda->hasExplicitParameters()) {
+    Param = FixItHint::CreateInsertion(
+        Lexer::getLocForEndOfToken(Lambda->getIntroducerRange().getEnd(), 0, SM,
+                                   LO),
+        ("(" + Spelling + " st)").str());
+  } else if (Call->getNumParams() > 0) {
+    Param = FixItHint::CreateInsertion(Call->getParamDecl(0)->getBeginLoc(),
+                                       (Spelling + " st, ").str());
+  } else if (TypeSourceInfo *TSI = Call->getTypeSourceInfo()) {
+    if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
+      Param = FixItHint::CreateInsertion(FTL.getLParenLoc().getLocWithOffset(1),
+                                         (Spelling + " st").str());
+  }
+  if (!Param)
+    return {};
+  if (const auto *While = dyn_cast<WhileStmt>(&Loop))
+    return {*Param,
+            FixItHint::CreateReplacement(While->getCond()->getSourceRange(),
+                                         "!st.stop_requested()")};
+  return {*Param,
+          FixItHint::CreateReplacement(
+              CharSourceRange::getTokenRange(
+                  Loop.getBeginLoc(), cast<ForStmt>(Loop).getRParenLoc()),
+              "while (!st.stop_requested())")};
+}
+
 void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
   const FunctionDecl *Definition = F.getDefinition();
   if (!Definition || !Definition->getBody() || !Ctx ||
@@ -159,99 +265,7 @@ void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
         Analysis.observesStop(*Loop))
       continue;
     Flagged.push_back(Loop);
-    const SourceLocation Loc = Loop->getBeginLoc();
-
-    if (B.Channel == StopChannel::QtInterruption) {
-      diag(Loc, "this loop never ends and never checks "
-                "isInterruptionRequested(), so requestInterruption() cannot "
-                "end it and wait() blocks forever; loop while "
-                "(!isInterruptionRequested())");
-      continue;
-    }
-    if (B.Channel == StopChannel::BoostInterruption && !Token) {
-      diag(Loc, "this loop never ends and never reaches an interruption "
-                "point, so boost::thread::interrupt() cannot end it; call "
-                "boost::this_thread::interruption_point() in the loop");
-      continue;
-    }
-    if (Token && Token->getName().empty()) {
-      // An unnamed token cannot be checked until it has a name.
-      diag(Loc, "this loop never ends and never checks its unnamed stop "
-                "token, so a stop request cannot end it and joining the "
-                "thread waits forever; name the token 'st' and loop while "
-                "(!st.stop_requested())");
-      continue;
-    }
-    if (Token) {
-      diag(Loc, "this loop never ends and never checks the stop token %0, "
-                "so a stop request cannot end it and joining the thread waits "
-                "forever; loop while (!%1.stop_requested())")
-          << Token << Token->getName();
-      if (TokenUnused)
-        diag(Token->getLocation(), "stop token %0 is never used",
-             DiagnosticIDs::Note)
-            << Token;
-      continue;
-    }
-
-    // A self-joining thread whose callable takes no token: its destructor
-    // asks for a stop that nothing can see, then waits.
-    llvm::StringRef Spelling =
-        B.Thread ? B.Thread->TokenSpelling : model::Advice(*Ctx).stopToken();
-    {
-      auto Warning =
-          diag(Loc, "this loop never ends and the thread's callable takes no "
-                    "stop token, so a stop request cannot end it; take a '%0 "
-                    "st' parameter and loop while (!st.stop_requested())")
-          << Spelling;
-      // Safe only on a lambda written at the start, with a loop head whose
-      // condition is constant, and no `st` in sight.
-      const LambdaExpr *Lambda = B.Lambda;
-      const SourceManager &SM = Ctx->getSourceManager();
-      const LangOptions &LO = Ctx->getLangOpts();
-      const Expr *Cond = loopCondition(*Loop);
-      const bool HeadFixable =
-          (isa<WhileStmt>(Loop) && Cond) ||
-          (isa<ForStmt>(Loop) && !cast<ForStmt>(Loop)->getInit() &&
-           !cast<ForStmt>(Loop)->getInc() && !Cond);
-      if (Lambda && HeadFixable && !Loc.isMacroID() &&
-          !mentionsName(Lambda->getBody(), "st") &&
-          !Lambda->getCallOperator()->getDescribedFunctionTemplate()) {
-        std::optional<FixItHint> Param;
-        const CXXMethodDecl *Call = Lambda->getCallOperator();
-        if (!Lambda->hasExplicitParameters()) {
-          Param = FixItHint::CreateInsertion(
-              Lexer::getLocForEndOfToken(Lambda->getIntroducerRange().getEnd(),
-                                         0, SM, LO),
-              ("(" + Spelling + " st)").str());
-        } else if (Call->getNumParams() > 0) {
-          Param = FixItHint::CreateInsertion(
-              Call->getParamDecl(0)->getBeginLoc(), (Spelling + " st, ").str());
-        } else if (TypeSourceInfo *TSI = Call->getTypeSourceInfo()) {
-          if (auto FTL = TSI->getTypeLoc().getAsAdjusted<FunctionTypeLoc>())
-            Param = FixItHint::CreateInsertion(
-                FTL.getLParenLoc().getLocWithOffset(1),
-                (Spelling + " st").str());
-        }
-        if (Param) {
-          Warning << *Param;
-          if (const auto *While = dyn_cast<WhileStmt>(Loop))
-            Warning << FixItHint::CreateReplacement(
-                While->getCond()->getSourceRange(), "!st.stop_requested()");
-          else
-            Warning << FixItHint::CreateReplacement(
-                CharSourceRange::getTokenRange(
-                    Loop->getBeginLoc(), cast<ForStmt>(Loop)->getRParenLoc()),
-                "while (!st.stop_requested())");
-        }
-      }
-    }
-    if (B.Start && B.Thread &&
-        B.Thread->Destruction == model::JoinableDestruction::Joins)
-      diag(B.Start->getBeginLoc(),
-           "the thread starts here; its destructor requests a stop and then "
-           "waits for the loop, forever",
-           DiagnosticIDs::Note);
+    reportLoop(*Loop, B, Token, TokenUnused);
   }
 
   // An unused token in a body with loops: a stop request cannot cut the work

@@ -41,6 +41,14 @@ private:
 
   void addBody(const FunctionDecl *F, Body B);
   void analyse(const FunctionDecl &F, const Body &B);
+  void reportLoop(const Stmt &Loop, const Body &B, const ParmVarDecl *Token,
+                  bool TokenUnused);
+  void reportTokenless(const Stmt &Loop, const Body &B);
+  /// The edits that give the lambda \p Lambda a stop token and make \p Loop
+  /// check it; empty where that is not safe.
+  llvm::SmallVector<FixItHint, 2> tokenFix(const Stmt &Loop,
+                                           const LambdaExpr *Lambda,
+                                           llvm::StringRef Spelling) const;
 
   const std::string RawStopObservers;
   std::vector<std::string> StopObservers;

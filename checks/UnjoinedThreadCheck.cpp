@@ -2,6 +2,7 @@
 
 #include "UnjoinedThreadCheck.h"
 #include "FlagOption.h"
+#include "UnjoinedThreadLeaks.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
@@ -14,13 +15,6 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::threadlife {
 
 namespace {
-
-// Every message says what goes wrong, then the fix in a few words; the
-// self-joining thread only where the file has one.
-std::string orMakeItJoining(const ASTContext &Ctx) {
-  llvm::StringRef Joining = model::Advice(Ctx).joiningThread();
-  return Joining.empty() ? "" : (", or make it a " + Joining).str();
-}
 
 std::string throwerName(const Stmt *S) {
   const FunctionDecl *Callee = nullptr;
@@ -59,93 +53,6 @@ const Stmt *discardedParent(const Expr *E, ASTContext &Ctx) {
 }
 
 } // namespace
-
-/// A handle that reaches the end of its life still running on some path.
-struct UnjoinedThreadCheck::Leak {
-  unsigned Index;
-  handles::TrackedHandle Handle;
-  const Stmt *Start;
-  /// Where the path leaves: a return, break, continue or goto, or the closing
-  /// brace of the scope (Exit is then null and ExitLoc that brace).
-  const Stmt *Exit;
-  SourceLocation ExitLoc;
-  /// Set when an exception thrown here destroys the handle.
-  const Stmt *Thrower;
-  /// The last branch taken on a flag that the thread itself writes.
-  const Expr *Guard;
-};
-
-/// What the check asks of a walk: the leaks (first path for each handle,
-/// start, way out), the assignments over a running thread, and which
-/// handles some path joined, detached or lost track of.
-class UnjoinedThreadCheck::Leaks : public handles::HandleObserver {
-public:
-  explicit Leaks(bool Exceptions) : Exceptions(Exceptions) {}
-
-  std::vector<Leak> Found;
-  std::vector<std::pair<handles::TrackedHandle, const Expr *>> Overwrites;
-  std::vector<const Stmt *> OverwrittenStarts;
-  llvm::SmallDenseSet<unsigned, 4> Detached;
-  llvm::SmallDenseSet<unsigned, 4> Settled;
-
-  bool wantsExceptions() const override { return Exceptions; }
-  void lifeEnds(handles::HandleRef H, const handles::HandleValue &V,
-                const Stmt *Exit, SourceLocation Loc) override {
-    if (V.State == handles::HandleState::Running)
-      add({H.Index, H.Handle, V.Start, Exit, Loc, nullptr, nullptr});
-  }
-  void thrown(handles::HandleRef H, const handles::HandleValue &V,
-              const Stmt *Thrower) override {
-    add({H.Index, H.Handle, V.Start, nullptr, SourceLocation(), Thrower,
-         nullptr});
-  }
-  void returned(const handles::HandleSet &Handles,
-                const handles::PathState &S) override {
-    for (unsigned I = 0; I < Handles.size(); ++I)
-      if (isa<FieldDecl>(Handles[I].Decl) &&
-          S.Handles[I].State == handles::HandleState::Running)
-        add({I, Handles[I], S.Handles[I].Start, nullptr, SourceLocation(),
-             nullptr, S.Guard});
-  }
-  void assigned(handles::HandleRef H, const Expr *Assignment,
-                const handles::HandleValue &Before) override {
-    if (Before.State == handles::HandleState::Running &&
-        llvm::none_of(Overwrites,
-                      [&](const auto &O) { return O.second == Assignment; })) {
-      Overwrites.push_back({H.Handle, Assignment});
-      OverwrittenStarts.push_back(Before.Start);
-    }
-  }
-  void detached(handles::HandleRef H, const Expr *,
-                const handles::HandleValue &Before) override {
-    if (Before.State == handles::HandleState::Running ||
-        Before.State == handles::HandleState::Unknown)
-      Detached.insert(H.Index);
-  }
-  void changed(handles::HandleRef H, handles::HandleState After) override {
-    using handles::HandleState;
-    if (After == HandleState::Joined || After == HandleState::Detached ||
-        After == HandleState::Unknown)
-      Settled.insert(H.Index);
-  }
-
-  /// Whether some path leaves \p Field running.
-  bool leaks(const FieldDecl *Field) const {
-    return llvm::any_of(Found,
-                        [&](const Leak &L) { return L.Handle.Decl == Field; });
-  }
-
-private:
-  void add(const Leak &L) {
-    for (const Leak &Old : Found)
-      if (Old.Index == L.Index && Old.Start == L.Start &&
-          (Old.Thrower != nullptr) == (L.Thrower != nullptr) &&
-          (Old.Guard != nullptr) == (L.Guard != nullptr))
-        return;
-    Found.push_back(L);
-  }
-  const bool Exceptions;
-};
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
@@ -324,25 +231,27 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
   return FixItHint::CreateReplacement(Range, Replacement);
 }
 
-void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
-                                     const FunctionDecl *FD) {
+// The notes of a leak: where the thread started (unless the declaration
+// does), then where the path leaves or what throws.
+void UnjoinedThreadCheck::story(const Leak &L, llvm::StringRef Started,
+                                llvm::StringRef Leaves) {
+  if (L.Start && L.Start->getBeginLoc() != L.Handle.Decl->getLocation())
+    diag(L.Start->getBeginLoc(), Started, DiagnosticIDs::Note);
+  if (L.Thrower)
+    diag(L.Thrower->getBeginLoc(),
+         isa<CXXThrowExpr>(L.Thrower) ? "exception thrown here"
+         : isa<CXXNewExpr>(L.Thrower) ? "allocation that may throw"
+                                      : "call that may throw",
+         DiagnosticIDs::Note);
+  else if (L.ExitLoc.isValid())
+    diag(L.ExitLoc, Leaves, DiagnosticIDs::Note);
+}
+
+// A pthread_t or a Win32 handle: its resources leak.
+void UnjoinedThreadCheck::reportHandleLeak(const Leak &L) {
   using handles::TrackedHandle;
   const TrackedHandle &H = L.Handle;
   const auto *Var = cast<VarDecl>(H.Decl);
-  auto Story = [&](llvm::StringRef Started, llvm::StringRef Leaves) {
-    // A declaration that starts the thread tells that part itself.
-    if (L.Start && L.Start->getBeginLoc() != Var->getLocation())
-      diag(L.Start->getBeginLoc(), Started, DiagnosticIDs::Note);
-    if (L.Thrower)
-      diag(L.Thrower->getBeginLoc(),
-           isa<CXXThrowExpr>(L.Thrower) ? "exception thrown here"
-           : isa<CXXNewExpr>(L.Thrower) ? "allocation that may throw"
-                                        : "call that may throw",
-           DiagnosticIDs::Note);
-    else if (L.ExitLoc.isValid())
-      diag(L.ExitLoc, Leaves, DiagnosticIDs::Note);
-  };
-
   if (H.Kind == TrackedHandle::Posix) {
     if (!L.Start || L.Thrower)
       return;
@@ -376,7 +285,17 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
           << Var;
     return;
   }
+}
 
+void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
+                                     const FunctionDecl *FD) {
+  using handles::TrackedHandle;
+  const TrackedHandle &H = L.Handle;
+  const auto *Var = cast<VarDecl>(H.Decl);
+  if (H.Kind != TrackedHandle::Object) {
+    reportHandleLeak(L);
+    return;
+  }
   const model::ThreadClass &Class = *H.Class;
   if (Class.Destruction == model::JoinableDestruction::Joins)
     return;
@@ -396,8 +315,9 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
            "std::terminate; join every thread on every path")
           << Var;
     }
-    Story("thread added here", "this path leaves the scope without joining "
-                               "them");
+    story(L, "thread added here",
+          "this path leaves the scope without joining "
+          "them");
     return;
   }
 
@@ -408,7 +328,8 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
          "%0 may be destroyed while its thread runs, which aborts the "
          "program; call quit() and wait() on every path")
         << Var;
-    Story("thread started here", "this path leaves the scope without wait()");
+    story(L, "thread started here",
+          "this path leaves the scope without wait()");
     return;
   }
   if (!Terminates) {
@@ -418,11 +339,18 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
          "%0 may be destroyed while its thread runs: the destructor detaches "
          "it, and it outlives its owner; join it on every path")
         << Var;
-    Story("thread started here",
+    story(L, "thread started here",
           "this path leaves the scope without join() or detach()");
     return;
   }
 
+  reportTerminatingLeak(Found, L, FD);
+}
+
+void UnjoinedThreadCheck::reportTerminatingLeak(const Leaks &Found,
+                                                const Leak &L,
+                                                const FunctionDecl *FD) {
+  const auto *Var = cast<VarDecl>(L.Handle.Decl);
   std::optional<FixItHint> Fix =
       !Found.Detached.count(L.Index) ? jthreadFix(Var, FD) : std::nullopt;
   if (L.Thrower) {
@@ -433,23 +361,23 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
                    "if an exception is thrown here, %0 is destroyed while "
                    "joinable and std::terminate is called; join it on the "
                    "exception path too%1")
-                  << Var << orMakeItJoining(*Ctx)
+                  << Var << model::Advice(*Ctx).orJoiningThread()
             : diag(Var->getLocation(),
                    "if %0 throws, %1 is destroyed while joinable and "
                    "std::terminate is called; join it on the exception path "
                    "too%2")
-                  << Name << Var << orMakeItJoining(*Ctx);
+                  << Name << Var << model::Advice(*Ctx).orJoiningThread();
     if (Fix)
       Diag << *Fix;
   } else {
     auto Diag = diag(Var->getLocation(),
                      "%0 may be destroyed while joinable, which calls "
                      "std::terminate; join or detach it on every path%1")
-                << Var << orMakeItJoining(*Ctx);
+                << Var << model::Advice(*Ctx).orJoiningThread();
     if (Fix)
       Diag << *Fix;
   }
-  Story("thread started here",
+  story(L, "thread started here",
         "this path leaves the scope without join() or detach()");
   if (Fix)
     diag(Var->getLocation(),
@@ -461,138 +389,6 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
     diag(Var->getLocation(), "%0 (or a join on this path) would join it",
          DiagnosticIDs::Note)
         << Joining;
-}
-
-//===--- Members ----------------------------------------------------------===//
-
-void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
-                                      const FieldDecl *Field) {
-  if (Record->isDependentContext() || Record->isLambda() ||
-      isa<ClassTemplateSpecializationDecl>(Record) ||
-      !Record->isThisDeclarationADefinition())
-    return;
-  const bool IsContainer = Api.elementClass(Field->getType()) != nullptr;
-  const model::ThreadClass *Class = IsContainer
-                                        ? Api.elementClass(Field->getType())
-                                        : Api.threadClass(Field->getType());
-  if (!Class || !Api.terminatesWhenJoinable(*Class, PP) ||
-      (IsContainer &&
-       Class->Destruction != model::JoinableDestruction::Terminates))
-    return;
-  handles::MemberUses Uses = Analysis->members().uses(Record, Field);
-  if (Uses.Starts.empty() || Uses.Escapes)
-    return;
-  // A join in an override of a base class's hook (gtest's TearDown, a
-  // framework's stop()) runs when the framework says, before destruction.
-  for (const Expr *Join : Uses.Joins)
-    for (DynTypedNodeList Parents = Ctx->getParents(*Join); !Parents.empty();
-         Parents = Ctx->getParents(Parents[0]))
-      if (const auto *Method = Parents[0].get<CXXMethodDecl>()) {
-        if (Method->size_overridden_methods() > 0)
-          return;
-        if (!Method->getParent()->isLambda())
-          break;
-      }
-  // Only starts that leave the thread running when their function returns
-  // (not `worker_ = std::thread(f); worker_.detach();`).
-  llvm::erase_if(Uses.Starts, [&](const Expr *Start) {
-    return !leavesRunning(Record, Field, Start);
-  });
-  if (Uses.Starts.empty())
-    return;
-
-  const CXXDestructorDecl *Dtor = Record->getDestructor();
-  const FunctionDecl *DtorDef = Dtor ? Dtor->getDefinition() : nullptr;
-  const bool Implicit = !Dtor || Dtor->isImplicit() || Dtor->isDefaulted();
-  const Expr *Guard = nullptr;
-  llvm::SmallPtrSet<const FieldDecl *, 4> GuardFlags;
-  if (!Implicit) {
-    if (!DtorDef || !DtorDef->getBody())
-      return; // defined elsewhere
-    handles::WalkOptions Walk;
-    Walk.Locals = false;
-    Walk.Members = true;
-    Walk.MemberEntry = handles::HandleState::Running;
-    Walk.InlineMemberCalls = true;
-    Walk.GuardFields =
-        Analysis->members().writtenByThreads(Record, Uses.Starts);
-    GuardFlags = Walk.GuardFields;
-    Walk.MemberStarts[Field] = Uses.Starts.front();
-    Leaks Found(/*Exceptions=*/false);
-    if (!Analysis->run(cast<FunctionDecl>(DtorDef), Walk, Found))
-      return;
-    std::optional<unsigned> Index;
-    for (const Leak &L : Found.Found)
-      if (L.Handle.Decl == Field) {
-        Index = L.Index;
-        if (L.Guard && !Guard)
-          Guard = L.Guard;
-      }
-    if (!Index || (!Guard && Found.Settled.count(*Index)))
-      return;
-  }
-
-  const std::string Owner = Record->getNameAsString();
-  if (IsContainer)
-    diag(Field->getLocation(),
-         "the threads in %0 may still be joinable when '%1' is destroyed, "
-         "which calls std::terminate; join them in the destructor")
-        << Field << Owner;
-  else if (Class->Destruction == model::JoinableDestruction::Aborts)
-    diag(Field->getLocation(),
-         "%0 may still be running when '%1' is destroyed, which aborts the "
-         "program; quit() and wait() for it in the destructor")
-        << Field << Owner;
-  else
-    diag(Field->getLocation(),
-         "%0 may still be joinable when '%1' is destroyed, which calls "
-         "std::terminate; join it in the destructor%2")
-        << Field << Owner << orMakeItJoining(*Ctx);
-  diag(Uses.Starts.front()->getBeginLoc(),
-       IsContainer ? "thread added here" : "thread started here",
-       DiagnosticIDs::Note);
-  if (Guard) {
-    // Name the flag the thread writes.
-    const FieldDecl *Flag = nullptr;
-    for (const BoundNodes &Node :
-         match(findAll(memberExpr().bind("flag")), *Guard, *Ctx))
-      if (const auto *F = dyn_cast<FieldDecl>(
-              Node.getNodeAs<MemberExpr>("flag")->getMemberDecl());
-          F && GuardFlags.count(F))
-        Flag = F;
-    diag(Guard->getBeginLoc(),
-         "the join depends on %0, which the thread itself writes: the "
-         "destructor can skip the join while the thread still runs",
-         DiagnosticIDs::Note)
-        << Flag;
-  } else {
-    SourceLocation Where = Implicit && (!Dtor || Dtor->isImplicit())
-                               ? Record->getLocation()
-                               : Dtor->getLocation();
-    diag(Where, "the destructor of '%0' does not join %1", DiagnosticIDs::Note)
-        << Owner << Field;
-  }
-}
-
-bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,
-                                        const FieldDecl *Field,
-                                        const Expr *Start) {
-  const FunctionDecl *FD = nullptr;
-  for (DynTypedNodeList Parents = Ctx->getParents(*Start); !Parents.empty();
-       Parents = Ctx->getParents(Parents[0])) {
-    if ((FD = Parents[0].get<FunctionDecl>()))
-      break;
-    if (Parents[0].get<LambdaExpr>() || Parents[0].get<CXXRecordDecl>())
-      return true;
-  }
-  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!Method || Method->getParent() != Record)
-    return true;
-  handles::WalkOptions Walk;
-  Walk.Locals = false;
-  Walk.Members = true;
-  Leaks Found(/*Exceptions=*/false);
-  return !Analysis->run(Method, Walk, Found) || Found.leaks(Field);
 }
 
 //===--- Temporaries, statics, discarded handles
@@ -611,7 +407,7 @@ void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Construct) {
        "this temporary thread is destroyed while joinable at the end of the "
        "statement, which calls std::terminate; keep it in a variable and "
        "join it%0")
-      << orMakeItJoining(*Ctx);
+      << model::Advice(*Ctx).orJoiningThread();
 }
 
 void UnjoinedThreadCheck::checkStatic(const VarDecl *Var) {

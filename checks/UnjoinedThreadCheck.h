@@ -33,8 +33,24 @@ private:
   void checkFunction(const FunctionDecl *FD);
   void reportOverwrites(const Leaks &Found);
   void reportLeak(const Leaks &Found, const Leak &L, const FunctionDecl *FD);
+  void reportHandleLeak(const Leak &L);
+  void reportTerminatingLeak(const Leaks &Found, const Leak &L,
+                             const FunctionDecl *FD);
+  void story(const Leak &L, llvm::StringRef Started, llvm::StringRef Leaves);
   void checkClass(const CXXRecordDecl *Record);
   void checkMember(const CXXRecordDecl *Record, const FieldDecl *Field);
+  /// How the destructor leaves a member running: on some path, or (Guard)
+  /// on a branch on flags the thread itself writes.
+  struct DestructorLeak {
+    const Expr *Guard = nullptr;
+    llvm::SmallPtrSet<const FieldDecl *, 4> GuardFlags;
+  };
+  std::optional<DestructorLeak>
+  destructorLeak(const CXXRecordDecl *Record, const FieldDecl *Field,
+                 llvm::ArrayRef<const Expr *> Starts);
+  void reportMember(const CXXRecordDecl *Record, const FieldDecl *Field,
+                    const model::ThreadClass &Class, bool IsContainer,
+                    const Expr *Start, const DestructorLeak &Leak);
   bool leavesRunning(const CXXRecordDecl *Record, const FieldDecl *Field,
                      const Expr *Start);
   void checkTemporary(const CXXConstructExpr *Construct);

@@ -119,7 +119,7 @@ public:
   }
 
   /// The events of a walk of \p Name; "incomplete" when the walk gave up.
-  Events walk(llvm::StringRef Name, const WalkOptions &Options = {},
+  Events walk(llvm::StringRef Name, const WalkOptions &Options = WalkOptions(),
               bool Exceptions = false) {
     Recorder R(Exceptions);
     if (!Analysis.run(function(Name), Options, R))

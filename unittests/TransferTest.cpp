@@ -60,8 +60,10 @@ TEST(TransferTest, ExceptionsOnlyWhenAskedAndNotCaught) {
            "void g() { std::thread t(work);"
            "  try { mayThrow(); } catch (...) {} t.join(); }");
   EXPECT_FALSE(has(P.walk("f"), "thrown t Running"));
-  EXPECT_TRUE(has(P.walk("f", {}, /*Exceptions=*/true), "thrown t Running"));
-  EXPECT_FALSE(has(P.walk("g", {}, /*Exceptions=*/true), "thrown t Running"));
+  EXPECT_TRUE(
+      has(P.walk("f", WalkOptions(), /*Exceptions=*/true), "thrown t Running"));
+  EXPECT_FALSE(
+      has(P.walk("g", WalkOptions(), /*Exceptions=*/true), "thrown t Running"));
 }
 
 TEST(TransferTest, PosixCreateAndJoin) {

@@ -23,6 +23,11 @@ llvm::StringRef Advice::joiningThread() const {
                               : "";
 }
 
+std::string Advice::orJoiningThread() const {
+  llvm::StringRef Joining = joiningThread();
+  return Joining.empty() ? "" : (", or make it a " + Joining).str();
+}
+
 llvm::StringRef Advice::stopToken() const {
   return Cxx20                ? "std::stop_token"
          : UsesRuntimeLibrary ? "threadlife::stop_token"

@@ -224,6 +224,8 @@ public:
   /// A thread that requests stop and joins in its destructor; empty if the
   /// file has none.
   llvm::StringRef joiningThread() const;
+  /// ", or make it a <joiningThread>", or empty: the end of a message.
+  std::string orJoiningThread() const;
   /// The type of the token a stoppable callable takes; empty if none.
   llvm::StringRef stopToken() const;
   /// How to wait on a condition variable so that a stop request wakes it:

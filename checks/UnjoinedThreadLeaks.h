@@ -1,0 +1,105 @@
+//===--- UnjoinedThreadLeaks.h - what unjoined-thread keeps of a walk -*- C++
+//-*-===//
+//
+// The observer through which unjoined-thread reads the handle analysis: the
+// handles that reach the end of their life still running (the first path
+// for each handle, start and way out), the assignments over a running
+// thread, and which handles some path joined, detached or lost track of.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_UNJOINEDTHREADLEAKS_H
+#define THREADLIFE_CHECKS_UNJOINEDTHREADLEAKS_H
+
+#include "UnjoinedThreadCheck.h"
+#include "llvm/ADT/DenseSet.h"
+
+namespace clang::tidy::threadlife {
+
+/// A handle that reaches the end of its life still running on some path.
+struct UnjoinedThreadCheck::Leak {
+  unsigned Index;
+  handles::TrackedHandle Handle;
+  const Stmt *Start;
+  /// Where the path leaves: a return, break, continue or goto, or the closing
+  /// brace of the scope (Exit is then null and ExitLoc that brace).
+  const Stmt *Exit;
+  SourceLocation ExitLoc;
+  /// Set when an exception thrown here destroys the handle.
+  const Stmt *Thrower;
+  /// The last branch taken on a flag that the thread itself writes.
+  const Expr *Guard;
+};
+
+class UnjoinedThreadCheck::Leaks : public handles::HandleObserver {
+public:
+  explicit Leaks(bool Exceptions) : Exceptions(Exceptions) {}
+
+  std::vector<Leak> Found;
+  std::vector<std::pair<handles::TrackedHandle, const Expr *>> Overwrites;
+  std::vector<const Stmt *> OverwrittenStarts;
+  llvm::SmallDenseSet<unsigned, 4> Detached;
+  llvm::SmallDenseSet<unsigned, 4> Settled;
+
+  bool wantsExceptions() const override { return Exceptions; }
+  void lifeEnds(handles::HandleRef H, const handles::HandleValue &V,
+                const Stmt *Exit, SourceLocation Loc) override {
+    if (V.State == handles::HandleState::Running)
+      add({H.Index, H.Handle, V.Start, Exit, Loc, nullptr, nullptr});
+  }
+  void thrown(handles::HandleRef H, const handles::HandleValue &V,
+              const Stmt *Thrower) override {
+    add({H.Index, H.Handle, V.Start, nullptr, SourceLocation(), Thrower,
+         nullptr});
+  }
+  void returned(const handles::HandleSet &Handles,
+                const handles::PathState &S) override {
+    for (unsigned I = 0; I < Handles.size(); ++I)
+      if (isa<FieldDecl>(Handles[I].Decl) &&
+          S.Handles[I].State == handles::HandleState::Running)
+        add({I, Handles[I], S.Handles[I].Start, nullptr, SourceLocation(),
+             nullptr, S.Guard});
+  }
+  void assigned(handles::HandleRef H, const Expr *Assignment,
+                const handles::HandleValue &Before) override {
+    if (Before.State == handles::HandleState::Running &&
+        llvm::none_of(Overwrites,
+                      [&](const auto &O) { return O.second == Assignment; })) {
+      Overwrites.push_back({H.Handle, Assignment});
+      OverwrittenStarts.push_back(Before.Start);
+    }
+  }
+  void detached(handles::HandleRef H, const Expr *,
+                const handles::HandleValue &Before) override {
+    if (Before.State == handles::HandleState::Running ||
+        Before.State == handles::HandleState::Unknown)
+      Detached.insert(H.Index);
+  }
+  void changed(handles::HandleRef H, handles::HandleState After) override {
+    using handles::HandleState;
+    if (After == HandleState::Joined || After == HandleState::Detached ||
+        After == HandleState::Unknown)
+      Settled.insert(H.Index);
+  }
+
+  /// Whether some path leaves \p Field running.
+  bool leaks(const FieldDecl *Field) const {
+    return llvm::any_of(Found,
+                        [&](const Leak &L) { return L.Handle.Decl == Field; });
+  }
+
+private:
+  void add(const Leak &L) {
+    for (const Leak &Old : Found)
+      if (Old.Index == L.Index && Old.Start == L.Start &&
+          (Old.Thrower != nullptr) == (L.Thrower != nullptr) &&
+          (Old.Guard != nullptr) == (L.Guard != nullptr))
+        return;
+    Found.push_back(L);
+  }
+  const bool Exceptions;
+};
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UNJOINEDTHREADLEAKS_H

@@ -1,0 +1,168 @@
+//===--- UnjoinedThreadMembers.cpp - threadlife ---------------------------===//
+//
+// unjoined-thread on members: a class that starts a thread into a member and
+// whose destructor may leave it running.
+//
+//===----------------------------------------------------------------------===//
+
+#include "UnjoinedThreadCheck.h"
+#include "UnjoinedThreadLeaks.h"
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
+#include "clang/AST/ParentMapContext.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+//===--- Members ----------------------------------------------------------===//
+
+// A join in an override of a base class's hook (gtest's TearDown, a
+// framework's stop()) runs when the framework says, before destruction.
+static bool joinedByHook(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
+  for (const Expr *Join : Joins)
+    for (DynTypedNodeList Parents = Ctx.getParents(*Join); !Parents.empty();
+         Parents = Ctx.getParents(Parents[0]))
+      if (const auto *Method = Parents[0].get<CXXMethodDecl>()) {
+        if (Method->size_overridden_methods() > 0)
+          return true;
+        if (!Method->getParent()->isLambda())
+          break;
+      }
+  return false;
+}
+
+void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
+                                      const FieldDecl *Field) {
+  if (Record->isDependentContext() || Record->isLambda() ||
+      isa<ClassTemplateSpecializationDecl>(Record) ||
+      !Record->isThisDeclarationADefinition())
+    return;
+  const bool IsContainer = Api.elementClass(Field->getType()) != nullptr;
+  const model::ThreadClass *Class = IsContainer
+                                        ? Api.elementClass(Field->getType())
+                                        : Api.threadClass(Field->getType());
+  if (!Class || !Api.terminatesWhenJoinable(*Class, PP) ||
+      (IsContainer &&
+       Class->Destruction != model::JoinableDestruction::Terminates))
+    return;
+  handles::MemberUses Uses = Analysis->members().uses(Record, Field);
+  if (Uses.Starts.empty() || Uses.Escapes || joinedByHook(Uses.Joins, *Ctx))
+    return;
+  // Only starts that leave the thread running when their function returns
+  // (not `worker_ = std::thread(f); worker_.detach();`).
+  llvm::erase_if(Uses.Starts, [&](const Expr *Start) {
+    return !leavesRunning(Record, Field, Start);
+  });
+  if (Uses.Starts.empty())
+    return;
+  if (std::optional<DestructorLeak> Leak =
+          destructorLeak(Record, Field, Uses.Starts))
+    reportMember(Record, Field, *Class, IsContainer, Uses.Starts.front(),
+                 *Leak);
+}
+
+std::optional<UnjoinedThreadCheck::DestructorLeak>
+UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
+                                    const FieldDecl *Field,
+                                    llvm::ArrayRef<const Expr *> Starts) {
+  const CXXDestructorDecl *Dtor = Record->getDestructor();
+  if (!Dtor || Dtor->isImplicit() || Dtor->isDefaulted())
+    return DestructorLeak();
+  const FunctionDecl *DtorDef = Dtor->getDefinition();
+  if (!DtorDef || !DtorDef->getBody())
+    return std::nullopt; // defined elsewhere
+  handles::WalkOptions Walk;
+  Walk.Locals = false;
+  Walk.Members = true;
+  Walk.MemberEntry = handles::HandleState::Running;
+  Walk.InlineMemberCalls = true;
+  Walk.GuardFields = Analysis->members().writtenByThreads(Record, Starts);
+  Walk.MemberStarts[Field] = Starts.front();
+  Leaks Found(/*Exceptions=*/false);
+  if (!Analysis->run(DtorDef, Walk, Found))
+    return std::nullopt;
+  DestructorLeak Result;
+  Result.GuardFlags = Walk.GuardFields;
+  std::optional<unsigned> Index;
+  for (const Leak &L : Found.Found)
+    if (L.Handle.Decl == Field) {
+      Index = L.Index;
+      if (L.Guard && !Result.Guard)
+        Result.Guard = L.Guard;
+    }
+  if (!Index || (!Result.Guard && Found.Settled.count(*Index)))
+    return std::nullopt;
+  return Result;
+}
+
+void UnjoinedThreadCheck::reportMember(const CXXRecordDecl *Record,
+                                       const FieldDecl *Field,
+                                       const model::ThreadClass &Class,
+                                       bool IsContainer, const Expr *Start,
+                                       const DestructorLeak &Leak) {
+  const std::string Owner = Record->getNameAsString();
+  if (IsContainer)
+    diag(Field->getLocation(),
+         "the threads in %0 may still be joinable when '%1' is destroyed, "
+         "which calls std::terminate; join them in the destructor")
+        << Field << Owner;
+  else if (Class.Destruction == model::JoinableDestruction::Aborts)
+    diag(Field->getLocation(),
+         "%0 may still be running when '%1' is destroyed, which aborts the "
+         "program; quit() and wait() for it in the destructor")
+        << Field << Owner;
+  else
+    diag(Field->getLocation(),
+         "%0 may still be joinable when '%1' is destroyed, which calls "
+         "std::terminate; join it in the destructor%2")
+        << Field << Owner << model::Advice(*Ctx).orJoiningThread();
+  diag(Start->getBeginLoc(),
+       IsContainer ? "thread added here" : "thread started here",
+       DiagnosticIDs::Note);
+  if (!Leak.Guard) {
+    const CXXDestructorDecl *Dtor = Record->getDestructor();
+    SourceLocation Where = !Dtor || Dtor->isImplicit() ? Record->getLocation()
+                                                       : Dtor->getLocation();
+    diag(Where, "the destructor of '%0' does not join %1", DiagnosticIDs::Note)
+        << Owner << Field;
+    return;
+  }
+  // Name the flag the thread writes.
+  const FieldDecl *Flag = nullptr;
+  for (const BoundNodes &Node :
+       match(findAll(memberExpr().bind("flag")), *Leak.Guard, *Ctx))
+    if (const auto *F = dyn_cast<FieldDecl>(
+            Node.getNodeAs<MemberExpr>("flag")->getMemberDecl());
+        F && Leak.GuardFlags.count(F))
+      Flag = F;
+  diag(Leak.Guard->getBeginLoc(),
+       "the join depends on %0, which the thread itself writes: the "
+       "destructor can skip the join while the thread still runs",
+       DiagnosticIDs::Note)
+      << Flag;
+}
+
+bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,
+                                        const FieldDecl *Field,
+                                        const Expr *Start) {
+  const FunctionDecl *FD = nullptr;
+  for (DynTypedNodeList Parents = Ctx->getParents(*Start); !Parents.empty();
+       Parents = Ctx->getParents(Parents[0])) {
+    if ((FD = Parents[0].get<FunctionDecl>()))
+      break;
+    if (Parents[0].get<LambdaExpr>() || Parents[0].get<CXXRecordDecl>())
+      return true;
+  }
+  const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
+  if (!Method || Method->getParent() != Record)
+    return true;
+  handles::WalkOptions Walk;
+  Walk.Locals = false;
+  Walk.Members = true;
+  Leaks Found(/*Exceptions=*/false);
+  return !Analysis->run(Method, Walk, Found) || Found.leaks(Field);
+}
+
+} // namespace clang::tidy::threadlife
