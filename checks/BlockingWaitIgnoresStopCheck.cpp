@@ -18,17 +18,6 @@ namespace clang::tidy::threadlife {
 namespace {
 using model::BlockKind;
 
-std::vector<std::string> parseNames(llvm::StringRef Raw) {
-  std::vector<std::string> Names;
-  for (llvm::StringRef Name : utils::options::parseStringList(Raw)) {
-    Name = Name.trim();
-    if (!Name.empty())
-      Names.push_back(Name.starts_with("::") ? Name.str()
-                                             : ("::" + Name).str());
-  }
-  return Names;
-}
-
 std::vector<llvm::StringRef> refs(const std::vector<std::string> &Names) {
   return {Names.begin(), Names.end()};
 }
@@ -113,8 +102,8 @@ BlockingWaitIgnoresStopCheck::BlockingWaitIgnoresStopCheck(
     : ClangTidyCheck(Name, Context), MaxSleep(Options.get("MaxSleep", 100U)),
       RawStopObservers(Options.get("StopObservers", "")),
       RawBlockingFunctions(Options.get("BlockingFunctions", "")),
-      StopObservers(parseNames(RawStopObservers)),
-      BlockingFunctions(parseNames(RawBlockingFunctions)) {}
+      StopObservers(model::absoluteNames(RawStopObservers)),
+      BlockingFunctions(model::absoluteNames(RawBlockingFunctions)) {}
 
 void BlockingWaitIgnoresStopCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {

@@ -2,7 +2,6 @@
 
 #include "DetachedThreadCheck.h"
 #include "FlagOption.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/Expressions.h"
 #include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
@@ -59,17 +58,13 @@ const CXXRecordDecl *thisClass(const Stmt *S, ASTContext &Ctx) {
 
 DetachedThreadCheck::DetachedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      StrictMode(readFlagOption(Options, *Context, Name, "StrictMode", false)),
-      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
-      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
-      Api(utils::options::parseStringList(ThreadTypes),
-          utils::options::parseStringList(SelfJoiningTypes)) {}
+    : HandleCheck(Name, Context),
+      StrictMode(readFlagOption(Options, *Context, Name, "StrictMode", false)) {
+}
 
 void DetachedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  HandleCheck::storeOptions(Opts);
   Options.store(Opts, "StrictMode", StrictMode ? "true" : "false");
-  Options.store(Opts, "ThreadTypes", ThreadTypes);
-  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
 }
 
 void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
@@ -80,7 +75,7 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
       cxxMemberCallExpr(
           unless(isExpansionInSystemHeader()),
           callee(cxxMethodDecl(hasAnyName(model::detachMethodNames()))),
-          onThread(&Api), forFunction(functionDecl().bind("function")))
+          onThread(&api()), forFunction(functionDecl().bind("function")))
           .bind("detach"),
       this);
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
@@ -91,32 +86,22 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
                      this);
 }
 
-void DetachedThreadCheck::registerPPCallbacks(const SourceManager &,
-                                              Preprocessor *PP,
-                                              Preprocessor *) {
-  this->PP = PP;
-}
-
 void DetachedThreadCheck::onEndOfTranslationUnit() {
-  Analysis.reset();
+  HandleCheck::onEndOfTranslationUnit();
   Done.clear();
   Reported.clear();
-  Ctx = nullptr;
 }
 
 void DetachedThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Analysis) {
-    Ctx = Result.Context;
-    Analysis = handles::HandleAnalysis::forTranslationUnit(*Ctx, Api, PP);
-  }
+  analysis(*Result.Context);
   const auto *Detach = Result.Nodes.getNodeAs<CallExpr>("detach");
   // `std::thread(f, std::ref(x)).detach()`: the start is right there.
   if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Detach)) {
     const CXXRecordDecl *Class = Member->getRecordDecl();
-    if (!Class || !Api.threadClass(Class))
+    if (!Class || !api().threadClass(Class))
       return;
     if (const CXXConstructExpr *Start =
-            Api.threadStart(Member->getImplicitObjectArgument())) {
+            api().threadStart(Member->getImplicitObjectArgument())) {
       if (!checkStart(Detach, Start))
         strict(Detach);
       return;
@@ -164,7 +149,7 @@ void DetachedThreadCheck::checkFunction(const FunctionDecl *FD) {
   Walk.Members = true;
   Walk.MemberEntry = handles::HandleState::Unknown;
   Detaches Sites;
-  if (!Analysis->run(FD, Walk, Sites))
+  if (!analysis(*Ctx).run(FD, Walk, Sites))
     return;
   for (const Detaches::Site &Site : Sites.Found) {
     if (Site.Start) {
@@ -177,7 +162,8 @@ void DetachedThreadCheck::checkFunction(const FunctionDecl *FD) {
         Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
     if (!Record)
       continue;
-    for (const Expr *Start : Analysis->members().uses(Record, Field).Starts)
+    for (const Expr *Start :
+         analysis(*Ctx).members().uses(Record, Field).Starts)
       if (checkStart(Site.Call, Start))
         break;
   }

@@ -3,8 +3,7 @@
 #ifndef THREADLIFE_CHECKS_DETACHEDTHREADCHECK_H
 #define THREADLIFE_CHECKS_DETACHEDTHREADCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "handles/HandleAnalysis.h"
+#include "HandleCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -15,13 +14,11 @@ namespace clang::tidy::threadlife {
 /// pthread_create — and, with StrictMode, every detach.
 ///
 /// For the user-facing documentation see docs/checks/detached-thread.md.
-class DetachedThreadCheck : public ClangTidyCheck {
+class DetachedThreadCheck : public HandleCheck {
 public:
   DetachedThreadCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
@@ -33,12 +30,6 @@ private:
   void strict(const Expr *Detach);
 
   const bool StrictMode;
-  const std::string ThreadTypes;
-  const std::string SelfJoiningTypes;
-  ThreadApi Api;
-  Preprocessor *PP = nullptr;
-  std::shared_ptr<handles::HandleAnalysis> Analysis;
-  ASTContext *Ctx = nullptr;
   llvm::DenseSet<const FunctionDecl *> Done;
   llvm::DenseSet<const Expr *> Reported;
 };

@@ -1,7 +1,6 @@
 //===--- InvalidJoinCheck.cpp - threadlife --------------------------------===//
 
 #include "InvalidJoinCheck.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -10,16 +9,7 @@ using namespace clang::ast_matchers;
 namespace clang::tidy::threadlife {
 
 InvalidJoinCheck::InvalidJoinCheck(StringRef Name, ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
-      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
-      Api(utils::options::parseStringList(ThreadTypes),
-          utils::options::parseStringList(SelfJoiningTypes)) {}
-
-void InvalidJoinCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypes);
-  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
-}
+    : HandleCheck(Name, Context) {}
 
 void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
   // Only functions that join or detach a thread are walked, and only in the
@@ -29,7 +19,7 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
       cxxMemberCallExpr(
           unless(isExpansionInSystemHeader()),
           callee(cxxMethodDecl(hasAnyName(model::joinOrDetachMethodNames()))),
-          onThread(&Api), forFunction(functionDecl().bind("function"))),
+          onThread(&api()), forFunction(functionDecl().bind("function"))),
       this);
   std::vector<llvm::StringRef> Functions =
       model::handleFunctionNames(model::HandleOp::Join);
@@ -43,13 +33,8 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
       this);
 }
 
-void InvalidJoinCheck::registerPPCallbacks(const SourceManager &,
-                                           Preprocessor *PP, Preprocessor *) {
-  this->PP = PP;
-}
-
 void InvalidJoinCheck::onEndOfTranslationUnit() {
-  Analysis.reset();
+  HandleCheck::onEndOfTranslationUnit();
   Done.clear();
 }
 
@@ -87,9 +72,7 @@ private:
 } // namespace
 
 void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Analysis)
-    Analysis =
-        handles::HandleAnalysis::forTranslationUnit(*Result.Context, Api, PP);
+  analysis(*Result.Context);
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
     checkFunction(FD);
 }
@@ -102,7 +85,7 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
   Walk.MemberEntry = handles::HandleState::Unknown;
   Walk.InlineMemberCalls = true;
   BadJoins Found;
-  if (!Analysis->run(FD, Walk, Found))
+  if (!analysis(*Ctx).run(FD, Walk, Found))
     return;
   for (const BadJoin &Bad : Found.Found)
     report(Bad);

@@ -3,8 +3,7 @@
 #ifndef THREADLIFE_CHECKS_INVALIDJOINCHECK_H
 #define THREADLIFE_CHECKS_INVALIDJOINCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "handles/HandleAnalysis.h"
+#include "HandleCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -15,13 +14,10 @@ namespace clang::tidy::threadlife {
 /// (pthread_join, pthread_detach, a closed Win32 handle).
 ///
 /// For the user-facing documentation see docs/checks/invalid-join.md.
-class InvalidJoinCheck : public ClangTidyCheck {
+class InvalidJoinCheck : public HandleCheck {
 public:
   InvalidJoinCheck(StringRef Name, ClangTidyContext *Context);
-  void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
@@ -38,11 +34,6 @@ private:
   void checkFunction(const FunctionDecl *FD);
   void report(const BadJoin &Bad);
 
-  const std::string ThreadTypes;
-  const std::string SelfJoiningTypes;
-  ThreadApi Api;
-  Preprocessor *PP = nullptr;
-  std::shared_ptr<handles::HandleAnalysis> Analysis;
   llvm::DenseSet<const FunctionDecl *> Done;
 };
 

@@ -46,11 +46,8 @@ bool mentionsName(const Stmt *S, llvm::StringRef Name) {
 LoopIgnoresStopCheck::LoopIgnoresStopCheck(StringRef Name,
                                            ClangTidyContext *Context)
     : ClangTidyCheck(Name, Context),
-      RawStopObservers(Options.get("StopObservers", "")) {
-  for (llvm::StringRef Observer :
-       utils::options::parseStringList(RawStopObservers))
-    StopObservers.push_back(Observer.trim().str());
-}
+      RawStopObservers(Options.get("StopObservers", "")),
+      StopObservers(model::absoluteNames(RawStopObservers)) {}
 
 void LoopIgnoresStopCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "StopObservers", RawStopObservers);
@@ -77,12 +74,7 @@ void LoopIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
                   hasType(qualType(anyOf(Token, references(Token)))))
           .bind("token"),
       this);
-  Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), hasName(model::qtThreadBodyMethod()),
-                    parameterCountIs(0),
-                    ofClass(isDerivedFrom(model::qtThreadClass().str())))
-          .bind("qtRun"),
-      this);
+  Finder->addMatcher(model::qtThreadRunDefinition().bind("qtRun"), this);
 }
 
 void LoopIgnoresStopCheck::addBody(const FunctionDecl *F, Body B) {

@@ -29,9 +29,6 @@ bool isStopToken(const Expr *E) {
 StopAnalysis::StopAnalysis(ASTContext &Ctx,
                            std::vector<std::string> ExtraObservers)
     : Ctx(Ctx), ExtraObservers(std::move(ExtraObservers)) {
-  for (std::string &Name : this->ExtraObservers)
-    if (!llvm::StringRef(Name).starts_with("::"))
-      Name = "::" + Name;
   ExtraRefs.assign(this->ExtraObservers.begin(), this->ExtraObservers.end());
 }
 

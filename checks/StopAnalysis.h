@@ -27,8 +27,8 @@ namespace clang::tidy::threadlife {
 /// are followed to a modest depth; each is analysed once.
 class StopAnalysis {
 public:
-  /// \p ExtraObservers are qualified names ("::ns::f") the user declared to
-  /// observe a stop request.
+  /// \p ExtraObservers are absolute names ("::ns::f", see absoluteNames)
+  /// the user declared to observe a stop request.
   StopAnalysis(ASTContext &Ctx, std::vector<std::string> ExtraObservers);
 
   bool observesStop(const Stmt &S);

@@ -3,7 +3,6 @@
 #include "UnjoinedThreadCheck.h"
 #include "FlagOption.h"
 #include "UnjoinedThreadLeaks.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
@@ -56,19 +55,14 @@ const Stmt *discardedParent(const Expr *E, ASTContext &Ctx) {
 
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      CheckExceptionPaths(
-          readFlagOption(Options, *Context, Name, "CheckExceptionPaths", true)),
-      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
-      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
-      Api(utils::options::parseStringList(ThreadTypes),
-          utils::options::parseStringList(SelfJoiningTypes)) {}
+    : HandleCheck(Name, Context),
+      CheckExceptionPaths(readFlagOption(Options, *Context, Name,
+                                         "CheckExceptionPaths", true)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
+  HandleCheck::storeOptions(Opts);
   Options.store(Opts, "CheckExceptionPaths",
                 CheckExceptionPaths ? "true" : "false");
-  Options.store(Opts, "ThreadTypes", ThreadTypes);
-  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
 }
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
@@ -78,7 +72,7 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
   // header is not shown.
   auto User = unless(isExpansionInSystemHeader());
   Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()), User,
-                             hasHandleType(&Api))
+                             hasHandleType(&api()))
                          .bind("local"),
                      this);
   // The creates whose result is the handle (Win32); pthread_create's handle
@@ -90,34 +84,24 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
           .bind("create"),
       this);
   Finder->addMatcher(
-      fieldDecl(User, hasThreadOrContainerType(&Api)).bind("field"), this);
+      fieldDecl(User, hasThreadOrContainerType(&api())).bind("field"), this);
+  Finder->addMatcher(cxxConstructExpr(unless(argumentCountIs(0)), User,
+                                      constructsThread(&api()))
+                         .bind("construct"),
+                     this);
   Finder->addMatcher(
-      cxxConstructExpr(unless(argumentCountIs(0)), User, constructsThread(&Api))
-          .bind("construct"),
-      this);
-  Finder->addMatcher(
-      varDecl(hasStaticStorageDuration(), User, hasThreadType(&Api))
+      varDecl(hasStaticStorageDuration(), User, hasThreadType(&api()))
           .bind("static"),
       this);
 }
 
-void UnjoinedThreadCheck::registerPPCallbacks(const SourceManager &,
-                                              Preprocessor *PP,
-                                              Preprocessor *) {
-  this->PP = PP;
-}
-
 void UnjoinedThreadCheck::onEndOfTranslationUnit() {
-  Analysis.reset();
+  HandleCheck::onEndOfTranslationUnit();
   Done.clear();
-  Ctx = nullptr;
 }
 
 void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
-  if (!Analysis) {
-    Ctx = Result.Context;
-    Analysis = handles::HandleAnalysis::forTranslationUnit(*Ctx, Api, PP);
-  }
+  analysis(*Result.Context);
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("local")) {
     if (const auto *FD =
             dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod()))
@@ -156,7 +140,7 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
   // A noexcept function: an exception ends the process anyway.
   const auto *Proto = Definition->getType()->getAs<FunctionProtoType>();
   Leaks Found(CheckExceptionPaths && !(Proto && Proto->isNothrow()));
-  if (!Analysis->run(Definition, handles::WalkOptions(), Found))
+  if (!analysis(*Ctx).run(Definition, handles::WalkOptions(), Found))
     return;
   reportOverwrites(Found);
   // One warning per handle: a path that leaves the scope, else an exception.
@@ -172,7 +156,7 @@ void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
   for (unsigned I = 0; I < Found.Overwrites.size(); ++I) {
     const auto &[H, Assignment] = Found.Overwrites[I];
     const model::ThreadClass *Class = H.Class;
-    if (!Class || !Api.terminatesWhenJoinable(*Class, PP) ||
+    if (!Class || !api().terminatesWhenJoinable(*Class, PP) ||
         Class->Destruction != model::JoinableDestruction::Terminates)
       continue;
     const auto *Op = cast<CXXOperatorCallExpr>(Assignment);
@@ -188,13 +172,14 @@ void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
 std::optional<FixItHint>
 UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
   const LangOptions &Lang = Ctx->getLangOpts();
-  const model::ThreadClass *Class = Api.threadClass(Var->getType());
+  const model::ThreadClass *Class = api().threadClass(Var->getType());
   llvm::StringRef Replacement = Class ? Class->SelfJoiningReplacement : "";
   if (!Lang.CPlusPlus20 || Replacement.empty() ||
-      !Api.threadStart(Var->getInit()))
+      !api().threadStart(Var->getInit()))
     return std::nullopt;
   // A generic callable could take the stop token jthread passes.
-  const Expr *Callable = ThreadApi::callableOf(Api.threadStart(Var->getInit()));
+  const Expr *Callable =
+      ThreadApi::callableOf(api().threadStart(Var->getInit()));
   if (const auto *Lambda =
           dyn_cast_or_null<LambdaExpr>(Callable->IgnoreParenImpCasts());
       Lambda && Lambda->isGenericLambda())
@@ -299,7 +284,7 @@ void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,
   const model::ThreadClass &Class = *H.Class;
   if (Class.Destruction == model::JoinableDestruction::Joins)
     return;
-  const bool Terminates = Api.terminatesWhenJoinable(Class, PP);
+  const bool Terminates = api().terminatesWhenJoinable(Class, PP);
   if (H.IsContainer) {
     if (!Terminates)
       return;
@@ -395,10 +380,10 @@ void UnjoinedThreadCheck::reportTerminatingLeak(const Leaks &Found,
 //---------------------------===//
 
 void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Construct) {
-  const CXXConstructExpr *Start = Api.threadStart(Construct);
+  const CXXConstructExpr *Start = api().threadStart(Construct);
   if (Start != Construct)
     return;
-  const model::ThreadClass *Class = Api.threadClass(Construct->getType());
+  const model::ThreadClass *Class = api().threadClass(Construct->getType());
   if (!Class || Class->Destruction != model::JoinableDestruction::Terminates)
     return;
   if (!discardedParent(Construct, *Ctx))
@@ -411,13 +396,13 @@ void UnjoinedThreadCheck::checkTemporary(const CXXConstructExpr *Construct) {
 }
 
 void UnjoinedThreadCheck::checkStatic(const VarDecl *Var) {
-  const model::ThreadClass *Class = Api.threadClass(Var->getType());
+  const model::ThreadClass *Class = api().threadClass(Var->getType());
   if (!Class || Class->Destruction != model::JoinableDestruction::Terminates ||
       Var->isStaticDataMember() ||
       Var->getDeclContext()->isDependentContext() ||
       Var->isThisDeclarationADefinition() != VarDecl::Definition)
     return;
-  const Expr *Start = Api.threadStart(Var->getInit());
+  const Expr *Start = api().threadStart(Var->getInit());
   for (const BoundNodes &Node :
        match(traverse(
                  TK_AsIs,
@@ -442,7 +427,8 @@ void UnjoinedThreadCheck::checkStatic(const VarDecl *Var) {
         Assign && Assign->getOperator() == OO_Equal &&
         Assign->getNumArgs() == 2 &&
         Assign->getArg(0)->IgnoreParenImpCasts() == Use) {
-      if (const CXXConstructExpr *Assigned = Api.threadStart(Assign->getArg(1)))
+      if (const CXXConstructExpr *Assigned =
+              api().threadStart(Assign->getArg(1)))
         Start = Start ? Start : Assigned;
       continue;
     }

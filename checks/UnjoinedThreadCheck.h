@@ -3,8 +3,7 @@
 #ifndef THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
 #define THREADLIFE_CHECKS_UNJOINEDTHREADCHECK_H
 
-#include "clang-tidy/ClangTidyCheck.h"
-#include "handles/HandleAnalysis.h"
+#include "HandleCheck.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace clang::tidy::threadlife {
@@ -16,13 +15,11 @@ namespace clang::tidy::threadlife {
 /// Win32 threads never joined, detached or closed.
 ///
 /// For the user-facing documentation see docs/checks/unjoined-thread.md.
-class UnjoinedThreadCheck : public ClangTidyCheck {
+class UnjoinedThreadCheck : public HandleCheck {
 public:
   UnjoinedThreadCheck(StringRef Name, ClangTidyContext *Context);
   void storeOptions(ClangTidyOptions::OptionMap &Opts) override;
   void registerMatchers(ast_matchers::MatchFinder *Finder) override;
-  void registerPPCallbacks(const SourceManager &SM, Preprocessor *PP,
-                           Preprocessor *ModuleExpanderPP) override;
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
@@ -60,12 +57,6 @@ private:
                                       const FunctionDecl *FD);
 
   const bool CheckExceptionPaths;
-  const std::string ThreadTypes;
-  const std::string SelfJoiningTypes;
-  ThreadApi Api;
-  Preprocessor *PP = nullptr;
-  ASTContext *Ctx = nullptr;
-  std::shared_ptr<handles::HandleAnalysis> Analysis;
   llvm::DenseSet<const Decl *> Done;
 };
 

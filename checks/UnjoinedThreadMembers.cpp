@@ -39,15 +39,15 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
       isa<ClassTemplateSpecializationDecl>(Record) ||
       !Record->isThisDeclarationADefinition())
     return;
-  const bool IsContainer = Api.elementClass(Field->getType()) != nullptr;
+  const bool IsContainer = api().elementClass(Field->getType()) != nullptr;
   const model::ThreadClass *Class = IsContainer
-                                        ? Api.elementClass(Field->getType())
-                                        : Api.threadClass(Field->getType());
-  if (!Class || !Api.terminatesWhenJoinable(*Class, PP) ||
+                                        ? api().elementClass(Field->getType())
+                                        : api().threadClass(Field->getType());
+  if (!Class || !api().terminatesWhenJoinable(*Class, PP) ||
       (IsContainer &&
        Class->Destruction != model::JoinableDestruction::Terminates))
     return;
-  handles::MemberUses Uses = Analysis->members().uses(Record, Field);
+  handles::MemberUses Uses = analysis(*Ctx).members().uses(Record, Field);
   if (Uses.Starts.empty() || Uses.Escapes || joinedByHook(Uses.Joins, *Ctx))
     return;
   // Only starts that leave the thread running when their function returns
@@ -78,10 +78,10 @@ UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
   Walk.Members = true;
   Walk.MemberEntry = handles::HandleState::Running;
   Walk.InlineMemberCalls = true;
-  Walk.GuardFields = Analysis->members().writtenByThreads(Record, Starts);
+  Walk.GuardFields = analysis(*Ctx).members().writtenByThreads(Record, Starts);
   Walk.MemberStarts[Field] = Starts.front();
   Leaks Found(/*Exceptions=*/false);
-  if (!Analysis->run(DtorDef, Walk, Found))
+  if (!analysis(*Ctx).run(DtorDef, Walk, Found))
     return std::nullopt;
   DestructorLeak Result;
   Result.GuardFlags = Walk.GuardFields;
@@ -162,7 +162,7 @@ bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,
   Walk.Locals = false;
   Walk.Members = true;
   Leaks Found(/*Exceptions=*/false);
-  return !Analysis->run(Method, Walk, Found) || Found.leaks(Field);
+  return !analysis(*Ctx).run(Method, Walk, Found) || Found.leaks(Field);
 }
 
 } // namespace clang::tidy::threadlife

@@ -3,7 +3,6 @@
 #include "UnsafeStopFlagCheck.h"
 #include "AtomicRewrite.h"
 #include "StopAnalysis.h"
-#include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
 #include "utils/CalleeClosure.h"
 #include "utils/FlagUses.h"
@@ -160,16 +159,11 @@ std::optional<CharSourceRange> typeKeywords(const DeclaratorDecl &D,
 
 UnsafeStopFlagCheck::UnsafeStopFlagCheck(StringRef Name,
                                          ClangTidyContext *Context)
-    : ClangTidyCheck(Name, Context),
-      ThreadTypes(Options.getLocalOrGlobal("ThreadTypes", "")),
-      SelfJoiningTypes(Options.getLocalOrGlobal("SelfJoiningTypes", "")),
-      Api(utils::options::parseStringList(ThreadTypes),
-          utils::options::parseStringList(SelfJoiningTypes)),
+    : ClangTidyCheck(Name, Context), Types(Options),
       Inserter(utils::IncludeSorter::IS_LLVM, areDiagsSelfContained()) {}
 
 void UnsafeStopFlagCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
-  Options.store(Opts, "ThreadTypes", ThreadTypes);
-  Options.store(Opts, "SelfJoiningTypes", SelfJoiningTypes);
+  Types.store(Options, Opts);
 }
 
 namespace {
@@ -201,23 +195,19 @@ void UnsafeStopFlagCheck::registerPPCallbacks(const SourceManager &SM,
 }
 
 void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
-  std::vector<llvm::StringRef> Types = Api.startingClassNames(), Functions;
+  std::vector<llvm::StringRef> Classes = Types.api().startingClassNames(),
+                               Functions;
   for (const model::ThreadStart &Start : model::threadStarts())
     if (!Start.IsType)
       Functions.push_back(Start.Name);
   Finder->addMatcher(cxxConstructExpr(hasDeclaration(cxxConstructorDecl(ofClass(
-                                          cxxRecordDecl(hasAnyName(Types))))),
+                                          cxxRecordDecl(hasAnyName(Classes))))),
                                       argumentCountAtLeast(1))
                          .bind("start"),
                      this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(Functions)))).bind("call"), this);
-  Finder->addMatcher(
-      cxxMethodDecl(isDefinition(), hasName(model::qtThreadBodyMethod()),
-                    parameterCountIs(0),
-                    ofClass(isDerivedFrom(model::qtThreadClass().str())))
-          .bind("qtRun"),
-      this);
+  Finder->addMatcher(model::qtThreadRunDefinition().bind("qtRun"), this);
 }
 
 void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
@@ -228,7 +218,7 @@ void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
       Bodies.insert({F, Start});
   };
   if (const auto *Start = Result.Nodes.getNodeAs<CXXConstructExpr>("start")) {
-    if (Api.threadStart(Start))
+    if (Types.api().threadStart(Start))
       Add(Start->getArg(0), Start);
     return;
   }

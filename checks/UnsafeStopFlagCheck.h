@@ -3,9 +3,9 @@
 #ifndef THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 #define THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 
+#include "ThreadTypesOption.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "model/ThreadApi.h"
 #include "utils/CalleeClosure.h"
 #include "utils/FlagUses.h"
 #include "llvm/ADT/DenseSet.h"
@@ -49,8 +49,7 @@ private:
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
   /// By thread body: the functions it runs.
   llvm::DenseMap<const FunctionDecl *, FunctionSet> ThreadCode;
-  std::string ThreadTypes, SelfJoiningTypes;
-  ThreadApi Api;
+  ThreadTypesOption Types;
   utils::IncludeInserter Inserter;
   llvm::DenseSet<FileID> IncludesAtomic;
   ASTContext *Ctx = nullptr;

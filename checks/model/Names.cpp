@@ -6,6 +6,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ThreadModel.h"
+#include "clang-tidy/utils/OptionsUtils.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/DeclTemplate.h"
@@ -40,6 +41,12 @@ private:
 internal::Matcher<FunctionDecl>
 cApiFunction(llvm::ArrayRef<llvm::StringRef> Names) {
   return internal::makeMatcher(new CApiFunctionMatcher(Names));
+}
+
+internal::BindableMatcher<Decl> qtThreadRunDefinition() {
+  return cxxMethodDecl(isDefinition(), hasName(qtThreadBodyMethod()),
+                       parameterCountIs(0),
+                       ofClass(isDerivedFrom(qtThreadClass().str())));
 }
 
 internal::BindableMatcher<Stmt>
@@ -88,6 +95,20 @@ std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
 }
 
 //===--- Names ------------------------------------------------------------===//
+
+std::string absoluteName(llvm::StringRef Name) {
+  Name = Name.trim();
+  return Name.starts_with("::") ? Name.str() : ("::" + Name).str();
+}
+
+std::vector<std::string> absoluteNames(llvm::StringRef OptionValue) {
+  std::vector<std::string> Names;
+  for (llvm::StringRef Name :
+       tidy::utils::options::parseStringList(OptionValue))
+    if (!Name.trim().empty())
+      Names.push_back(absoluteName(Name));
+  return Names;
+}
 
 std::string qualifiedName(const NamedDecl *D) {
   llvm::SmallVector<llvm::StringRef, 4> Parts;

@@ -16,8 +16,7 @@ ThreadApi::ThreadApi(llvm::ArrayRef<llvm::StringRef> ExtraThreadTypes,
     Name = Name.trim();
     if (Name.empty())
       return;
-    ExtraNames.push_back(Name.starts_with("::") ? Name.str()
-                                                : ("::" + Name).str());
+    ExtraNames.push_back(model::absoluteName(Name));
     model::ThreadClass Class = Std;
     Class.Name = ExtraNames.back();
     Class.Destruction = D;

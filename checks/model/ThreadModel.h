@@ -253,6 +253,10 @@ private:
 ast_matchers::internal::Matcher<FunctionDecl>
 cApiFunction(llvm::ArrayRef<llvm::StringRef> Names);
 
+/// The definition of QThread::run() in a class derived from QThread: the
+/// body its thread runs.
+ast_matchers::internal::BindableMatcher<Decl> qtThreadRunDefinition();
+
 /// Calls to any C API in \p Names.
 ast_matchers::internal::BindableMatcher<Stmt>
 cApiCall(llvm::ArrayRef<llvm::StringRef> Names);
@@ -277,6 +281,12 @@ std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
 /// left out, so "std::future::get" names the method of every std::future<T>.
 /// Empty for a declaration inside a lambda or an anonymous record.
 std::string qualifiedName(const NamedDecl *D);
+
+/// \p Name as the lists spell it: trimmed, with a leading "::".
+std::string absoluteName(llvm::StringRef Name);
+/// A semicolon-separated option value (ThreadTypes, StopObservers) as
+/// absolute names, empty entries dropped.
+std::vector<std::string> absoluteNames(llvm::StringRef OptionValue);
 
 /// Whether \p D is one of \p Names (each written "::ns::name").
 bool isOneOf(const NamedDecl *D, llvm::ArrayRef<llvm::StringRef> Names);
