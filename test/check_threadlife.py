@@ -32,6 +32,9 @@ def parse():
     p.add_argument('--filecheck', required=True)
     p.add_argument('--inputs', required=True)
     p.add_argument('--check-suffix', '--check-suffixes', dest='suffixes', default='')
+    # C++ inputs compile against the mock standard headers of Inputs/std
+    # unless they need the real library (the runtime library's headers do).
+    p.add_argument('--real-std', action='store_true')
     p.add_argument('source')
     p.add_argument('check')
     p.add_argument('temp')
@@ -71,6 +74,8 @@ def main():
 
     if not any(a.startswith('-std=') for a in compiler):
         compiler.insert(0, '-std=c11' if ext == '.c' else '-std=c++20')
+    if ext != '.c' and not args.real_std:
+        compiler += ['-nostdinc++', '-isystem', os.path.join(args.inputs, 'std')]
     compiler += ['-isystem', args.inputs]
 
     checks = '--checks=-*,' + args.check

@@ -1,4 +1,4 @@
-// RUN: %check_threadlife %s threadlife-blocking-wait-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
+// RUN: %check_threadlife --real-std %s threadlife-blocking-wait-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
 
 #include <QtCore/QThread>
 #include <threadlife/io.hpp>

@@ -1,5 +1,5 @@
 // RUN: %check_threadlife --check-suffixes=CXX11 %s threadlife-blocking-wait-ignores-stop %t -config='{CheckOptions: {threadlife-blocking-wait-ignores-stop.StopObservers: "::stopRequested"}}' -- -std=c++11 -pthread
-// RUN: %check_threadlife --check-suffixes=SHIM17 %s threadlife-blocking-wait-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include -DUSE_SHIM
+// RUN: %check_threadlife --real-std --check-suffixes=SHIM17 %s threadlife-blocking-wait-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include -DUSE_SHIM
 
 // The advice names only what the file can use: before C++20 there is no
 // token to wait with, unless the file uses the runtime library.

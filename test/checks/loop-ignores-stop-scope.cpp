@@ -1,5 +1,5 @@
-// RUN: %check_threadlife --check-suffixes=CXX17 %s threadlife-loop-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
-// RUN: %check_threadlife --check-suffixes=CXX20 %s threadlife-loop-ignores-stop %t -- -std=c++20 -pthread -isystem %repo/shim/include
+// RUN: %check_threadlife --real-std --check-suffixes=CXX17 %s threadlife-loop-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
+// RUN: %check_threadlife --real-std --check-suffixes=CXX20 %s threadlife-loop-ignores-stop %t -- -std=c++20 -pthread -isystem %repo/shim/include
 
 // A callable spawned into a thread_scope is told to take the token type that
 // exists in its standard: the runtime library's before C++20.

@@ -1,4 +1,4 @@
-// RUN: %check_threadlife %s threadlife-loop-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
+// RUN: %check_threadlife --real-std %s threadlife-loop-ignores-stop %t -- -std=c++17 -pthread -isystem %repo/shim/include
 
 // The shim in C++17: its own stop_token, jthread and stop-aware waits.
 #include <threadlife/io.hpp>

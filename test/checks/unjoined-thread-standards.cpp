@@ -1,5 +1,5 @@
 // RUN: %check_threadlife --check-suffixes=CXX11 %s threadlife-unjoined-thread %t -- -std=c++11 -pthread
-// RUN: %check_threadlife --check-suffixes=SHIM17 %s threadlife-unjoined-thread %t -- -std=c++17 -pthread -isystem %repo/shim/include -DUSE_SHIM
+// RUN: %check_threadlife --real-std --check-suffixes=SHIM17 %s threadlife-unjoined-thread %t -- -std=c++17 -pthread -isystem %repo/shim/include -DUSE_SHIM
 // RUN: %check_threadlife --check-suffixes=CXX20 %s threadlife-unjoined-thread %t -- -std=c++20 -pthread
 
 // The advice names only what the file can use: no std::jthread before
