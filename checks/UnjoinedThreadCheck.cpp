@@ -148,8 +148,21 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
   for (bool Exceptions : {false, true})
     for (const Leak &L : Found.Found)
       if ((L.Thrower != nullptr) == Exceptions && isa<VarDecl>(L.Handle.Decl) &&
-          Reported.insert(L.Index).second)
+          !endsWithProcess(L, *Definition) && Reported.insert(L.Index).second)
         reportLeak(Found, L, Definition);
+}
+
+// A pthread or Win32 handle left when main() returns: the process ends, and
+// its threads with it; nothing leaks. (A std::thread's destructor still
+// runs, and terminates.)
+bool UnjoinedThreadCheck::endsWithProcess(const Leak &L,
+                                          const FunctionDecl &FD) {
+  if (!FD.isMain() || L.Handle.Kind == handles::TrackedHandle::Object ||
+      L.Thrower)
+    return false;
+  if (L.Exit)
+    return isa<ReturnStmt>(L.Exit);
+  return L.ExitLoc.isValid() && L.ExitLoc == FD.getBodyRBrace();
 }
 
 void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {

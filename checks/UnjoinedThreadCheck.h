@@ -29,6 +29,7 @@ public:
 private:
   void checkFunction(const FunctionDecl *FD);
   void reportOverwrites(const Leaks &Found);
+  static bool endsWithProcess(const Leak &L, const FunctionDecl &FD);
   void reportLeak(const Leaks &Found, const Leak &L, const FunctionDecl *FD);
   void reportHandleLeak(const Leak &L);
   void reportTerminatingLeak(const Leaks &Found, const Leak &L,

@@ -85,37 +85,70 @@ const ValueDecl *flagDecl(const Expr *E, const FunctionDecl &Reader) {
   return nullptr;
 }
 
-void collectFlagReads(
-    const Stmt *S, const FunctionDecl &Reader,
-    llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>> &Reads,
-    ASTContext &Ctx, unsigned Depth);
+using FlagReads =
+    llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>>;
 
-/// Reads of candidate flags in \p S, and in the functions of this file it
-/// calls (a `running()` helper), one call deep.
-void collectFlagReads(
-    const Stmt *S, const FunctionDecl &Reader,
-    llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>> &Reads,
-    ASTContext &Ctx, unsigned Depth) {
-  if (!S || isa<LambdaExpr>(S))
+void collectFlagReads(const Expr *Cond, const FunctionDecl &Reader,
+                      FlagReads &Reads, ASTContext &Ctx, unsigned Depth);
+
+// What a helper the condition calls (`while (running())`) returns, one call
+// deep, in the functions of this file.
+void collectReturnedFlags(const CallExpr &Call, FlagReads &Reads,
+                          ASTContext &Ctx, unsigned Depth) {
+  const FunctionDecl *F = Call.getDirectCallee();
+  const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
+  if (Depth > 0 || !Def || !Def->getBody() ||
+      Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
     return;
-  if (const auto *E = dyn_cast<Expr>(S)) {
-    if (isa<DeclRefExpr, MemberExpr>(E)) {
-      const ValueDecl *D = flagDecl(E, Reader);
-      if (D && isUnsafeFlagType(D->getType()))
-        Reads.push_back({E, &Reader});
-      if (isa<DeclRefExpr>(E))
-        return;
+  llvm::SmallVector<const Stmt *, 16> Work = {Def->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
+      if (const Expr *Value = Return->getRetValue())
+        collectFlagReads(Value, *Def, Reads, Ctx, Depth + 1);
+      continue;
     }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
   }
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
-    const FunctionDecl *F = Call->getDirectCallee();
-    const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
-    if (Depth == 0 && Def && Def->getBody() &&
-        !Ctx.getSourceManager().isInSystemHeader(Def->getLocation()))
-      collectFlagReads(Def->getBody(), *Def, Reads, Ctx, Depth + 1);
+}
+
+/// The candidate flags whose value \p Cond tests: the condition itself, an
+/// operand of !, && or ||, a side of a comparison with a constant
+/// (`state != kStopped`), or what a helper it calls returns. A counter
+/// compared with a bound (`i < n`) is not a stop flag.
+void collectFlagReads(const Expr *Cond, const FunctionDecl &Reader,
+                      FlagReads &Reads, ASTContext &Ctx, unsigned Depth) {
+  if (!Cond)
+    return;
+  const Expr *E = Cond->IgnoreParenImpCasts();
+  if (const auto *Not = dyn_cast<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot)
+    return collectFlagReads(Not->getSubExpr(), Reader, Reads, Ctx, Depth);
+  if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
+    if (Binary->isLogicalOp()) {
+      collectFlagReads(Binary->getLHS(), Reader, Reads, Ctx, Depth);
+      collectFlagReads(Binary->getRHS(), Reader, Reads, Ctx, Depth);
+    } else if (Binary->isEqualityOp()) {
+      auto Constant = [&](const Expr *Side) {
+        return !Side->isValueDependent() && Side->isIntegerConstantExpr(Ctx);
+      };
+      const Expr *L = Binary->getLHS(), *R = Binary->getRHS();
+      if (Constant(R))
+        collectFlagReads(L, Reader, Reads, Ctx, Depth);
+      else if (Constant(L))
+        collectFlagReads(R, Reader, Reads, Ctx, Depth);
+    }
+    return;
   }
-  for (const Stmt *Child : S->children())
-    collectFlagReads(Child, Reader, Reads, Ctx, Depth);
+  if (const auto *Call = dyn_cast<CallExpr>(E))
+    return collectReturnedFlags(*Call, Reads, Ctx, Depth);
+  if (isa<DeclRefExpr, MemberExpr>(E))
+    if (const ValueDecl *D = flagDecl(E, Reader);
+        D && isUnsafeFlagType(D->getType()))
+      Reads.push_back({E, &Reader});
 }
 
 /// The source range of the type in \p D's declaration (qualifiers included,
@@ -276,7 +309,7 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
         llvm::SmallVector<std::pair<const Expr *, const FunctionDecl *>, 4>
             Reads;
         for (const Stmt *Decider : loopDeciders(*Loop))
-          collectFlagReads(Decider, *F, Reads, *Ctx, 0);
+          collectFlagReads(dyn_cast<Expr>(Decider), *F, Reads, *Ctx, 0);
         for (const auto &[Read, Reader] : Reads) {
           const ValueDecl *Flag = referencedDecl(Read);
           if (!Flag)
