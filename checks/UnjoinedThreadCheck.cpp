@@ -56,13 +56,17 @@ const Stmt *discardedParent(const Expr *E, ASTContext &Ctx) {
 UnjoinedThreadCheck::UnjoinedThreadCheck(StringRef Name,
                                          ClangTidyContext *Context)
     : HandleCheck(Name, Context),
-      CheckExceptionPaths(readFlagOption(Options, *Context, Name,
-                                         "CheckExceptionPaths", true)) {}
+      CheckExceptionPaths(
+          readFlagOption(Options, *Context, Name, "CheckExceptionPaths", true)),
+      ExceptionPathsFromAnyCall(readFlagOption(
+          Options, *Context, Name, "ExceptionPathsFromAnyCall", false)) {}
 
 void UnjoinedThreadCheck::storeOptions(ClangTidyOptions::OptionMap &Opts) {
   HandleCheck::storeOptions(Opts);
   Options.store(Opts, "CheckExceptionPaths",
                 CheckExceptionPaths ? "true" : "false");
+  Options.store(Opts, "ExceptionPathsFromAnyCall",
+                ExceptionPathsFromAnyCall ? "true" : "false");
 }
 
 void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
@@ -140,7 +144,9 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
   // A noexcept function: an exception ends the process anyway.
   const auto *Proto = Definition->getType()->getAs<FunctionProtoType>();
   Leaks Found(CheckExceptionPaths && !(Proto && Proto->isNothrow()));
-  if (!analysis(*Ctx).run(Definition, handles::WalkOptions(), Found))
+  handles::WalkOptions Walk;
+  Walk.StrictExceptions = ExceptionPathsFromAnyCall;
+  if (!analysis(*Ctx).run(Definition, Walk, Found))
     return;
   reportOverwrites(Found);
   // One warning per handle: a path that leaves the scope, else an exception.

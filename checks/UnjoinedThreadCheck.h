@@ -58,6 +58,7 @@ private:
                                       const FunctionDecl *FD);
 
   const bool CheckExceptionPaths;
+  const bool ExceptionPathsFromAnyCall;
   llvm::DenseSet<const Decl *> Done;
 };
 

@@ -7,7 +7,8 @@ namespace clang::tidy::threadlife {
 namespace {
 
 // Whether the model takes the call to \p Callee in f() to throw.
-bool callThrows(llvm::StringRef Code, llvm::StringRef Callee) {
+bool callThrows(llvm::StringRef Code, llvm::StringRef Callee,
+                bool Strict = false) {
   handles::Parsed P(Code);
   using namespace ast_matchers;
   auto Calls = match(
@@ -18,7 +19,7 @@ bool callThrows(llvm::StringRef Code, llvm::StringRef Callee) {
       P.context());
   EXPECT_EQ(Calls.size(), 1u) << Callee.str();
   ExceptionModel Model(P.Api, P.context());
-  return Model.mayThrow(Calls[0].getNodeAs<CallExpr>("call"));
+  return Model.mayThrow(Calls[0].getNodeAs<CallExpr>("call"), Strict);
 }
 
 constexpr llvm::StringLiteral Code = R"(
@@ -35,8 +36,9 @@ void f() {
 )";
 
 TEST(ExceptionModelTest, WhatMayThrow) {
-  EXPECT_TRUE(callThrows(Code, "opaque")); // not known to be noexcept
-  EXPECT_FALSE(callThrows(Code, "quiet")); // noexcept
+  EXPECT_FALSE(callThrows(Code, "opaque")); // nothing says it throws,
+  EXPECT_TRUE(callThrows(Code, "opaque", /*Strict=*/true)); // nor that not
+  EXPECT_FALSE(callThrows(Code, "quiet"));                  // noexcept
   EXPECT_FALSE(callThrows(Code, "c_function"));
   EXPECT_FALSE(callThrows(Code, "visible")); // its body cannot throw
   EXPECT_TRUE(callThrows(Code, "throws"));

@@ -55,7 +55,7 @@ TEST(TransferTest, NonConstReferenceLetsTheHandleEscape) {
 }
 
 TEST(TransferTest, ExceptionsOnlyWhenAskedAndNotCaught) {
-  Parsed P("void mayThrow();"
+  Parsed P("void mayThrow() { throw 1; }"
            "void f() { std::thread t(work); mayThrow(); t.join(); }"
            "void g() { std::thread t(work);"
            "  try { mayThrow(); } catch (...) {} t.join(); }");

@@ -166,7 +166,7 @@ void Transfer::exceptionPath(PathState &S, const Stmt *Thrower,
   bool Any = false;
   for (unsigned H = 0; H < Handles.size(); ++H)
     Any |= Destroyed(H);
-  if (!Any || !Exceptions.mayThrow(Thrower))
+  if (!Any || !Exceptions.mayThrow(Thrower, Options.StrictExceptions))
     return;
   for (unsigned H = 0; H < Handles.size(); ++H) {
     // A try inside the handle's scope may catch it: the handle lives on.

@@ -23,6 +23,8 @@ struct WalkOptions {
   /// Members whose branch the path remembers as its Guard (flags that the
   /// threads themselves write).
   llvm::SmallPtrSet<const FieldDecl *, 4> GuardFields;
+  /// Which calls the exception paths start at (see ExceptionModel.h).
+  bool StrictExceptions = false;
 };
 
 } // namespace clang::tidy::threadlife::handles

@@ -17,27 +17,28 @@ bool insideTry(const Stmt *S, const Stmt *Root, const ParentMap &PM) {
   return false;
 }
 
-bool ExceptionModel::mayThrow(const Stmt *S) {
+bool ExceptionModel::mayThrow(const Stmt *S, bool Strict) {
   if (isa<CXXThrowExpr>(S))
     return true;
   if (const auto *New = dyn_cast<CXXNewExpr>(S)) {
     const FunctionDecl *Allocator = New->getOperatorNew();
-    if (!Allocator || New->shouldNullCheckAllocation())
+    if (!Strict || !Allocator || New->shouldNullCheckAllocation())
       return false;
     const auto *Proto = Allocator->getType()->getAs<FunctionProtoType>();
     return Proto && !Proto->isNothrow();
   }
   if (const auto *Call = dyn_cast<CallExpr>(S))
-    return functionMayThrow(Call->getDirectCallee(), 0);
+    return functionMayThrow(Call->getDirectCallee(), 0, Strict);
   if (const auto *Construct = dyn_cast<CXXConstructExpr>(S)) {
     if (Api.threadClass(Construct->getType()))
       return false;
-    return functionMayThrow(Construct->getConstructor(), 0);
+    return functionMayThrow(Construct->getConstructor(), 0, Strict);
   }
   return false;
 }
 
-bool ExceptionModel::functionMayThrow(const FunctionDecl *FD, unsigned Depth) {
+bool ExceptionModel::functionMayThrow(const FunctionDecl *FD, unsigned Depth,
+                                      bool Strict) {
   if (!FD)
     return false;
   if (const auto *Proto = FD->getType()->getAs<FunctionProtoType>()) {
@@ -59,19 +60,19 @@ bool ExceptionModel::functionMayThrow(const FunctionDecl *FD, unsigned Depth) {
       return false;
   const FunctionDecl *Definition = FD->getDefinition();
   if (!Definition || !Definition->getBody())
-    return true; // a call to a function not known to be noexcept
+    return Strict; // not known to be noexcept, nor known to throw
   if (Depth > 4)
     return false;
-  auto [It, New] = Cache.try_emplace(Definition, false);
+  auto [It, New] = Cache[Strict].try_emplace(Definition, false);
   if (!New)
     return It->second;
-  bool Throws = bodyMayThrow(Definition, Depth);
-  Cache[Definition] = Throws;
+  bool Throws = bodyMayThrow(Definition, Depth, Strict);
+  Cache[Strict][Definition] = Throws;
   return Throws;
 }
 
 bool ExceptionModel::bodyMayThrow(const FunctionDecl *Definition,
-                                  unsigned Depth) {
+                                  unsigned Depth, bool Strict) {
   ParentMap PM(Definition->getBody());
   llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
   while (!Work.empty()) {
@@ -82,9 +83,9 @@ bool ExceptionModel::bodyMayThrow(const FunctionDecl *Definition,
     if (isa<CXXThrowExpr>(S))
       Here = true;
     else if (const auto *Call = dyn_cast<CallExpr>(S))
-      Here = functionMayThrow(Call->getDirectCallee(), Depth + 1);
+      Here = functionMayThrow(Call->getDirectCallee(), Depth + 1, Strict);
     else if (const auto *Construct = dyn_cast<CXXConstructExpr>(S))
-      Here = functionMayThrow(Construct->getConstructor(), Depth + 1);
+      Here = functionMayThrow(Construct->getConstructor(), Depth + 1, Strict);
     if (Here && !insideTry(S, Definition->getBody(), PM))
       return true;
     for (const Stmt *Child : S->children())

@@ -1,11 +1,13 @@
 //===--- ExceptionModel.h - which code may throw ----------------*- C++ -*-===//
 //
-// What the checks take to throw: a throw expression; an allocation by a
-// throwing operator new; a call to a function that is not noexcept and whose
-// visible body (followed four calls deep) may throw outside a try block; a
-// call to a function whose body is not visible; a library call known to
-// throw. C functions, destructors, implicit and defaulted members, builtins,
-// other library calls and the thread classes' own members are taken not to.
+// What the checks take to throw: a throw expression; a call to a function
+// that is not noexcept and whose visible body (followed four calls deep) may
+// throw outside a try block; a library call documented to throw (std::stoi,
+// vector::at, future::get, ...). C functions, destructors, implicit and
+// defaulted members, builtins, other library calls and the thread classes'
+// own members are taken not to. The strict reading adds every call to a
+// function whose body is not visible and every allocation by a throwing
+// operator new: they may throw, but most never do.
 //
 //===----------------------------------------------------------------------===//
 
@@ -26,16 +28,19 @@ class ExceptionModel {
 public:
   ExceptionModel(const ThreadApi &Api, ASTContext &Ctx) : Api(Api), Ctx(Ctx) {}
 
-  /// Whether evaluating \p S (a call, construction, new or throw) may throw.
-  bool mayThrow(const Stmt *S);
+  /// Whether evaluating \p S (a call, construction, new or throw) may throw;
+  /// \p Strict: in the strict reading.
+  bool mayThrow(const Stmt *S, bool Strict);
 
 private:
-  bool functionMayThrow(const FunctionDecl *FD, unsigned Depth);
-  bool bodyMayThrow(const FunctionDecl *Definition, unsigned Depth);
+  bool functionMayThrow(const FunctionDecl *FD, unsigned Depth, bool Strict);
+  bool bodyMayThrow(const FunctionDecl *Definition, unsigned Depth,
+                    bool Strict);
 
   const ThreadApi &Api;
   ASTContext &Ctx;
-  llvm::DenseMap<const FunctionDecl *, bool> Cache;
+  /// By reading (plausible, strict).
+  llvm::DenseMap<const FunctionDecl *, bool> Cache[2];
 };
 
 /// Whether \p S lies in the try block of a try statement inside \p Root.
