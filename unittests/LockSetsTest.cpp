@@ -18,6 +18,14 @@ template <class M> struct lock_guard { explicit lock_guard(M &); ~lock_guard(); 
 }
 std::mutex a, b;
 bool flag;
+struct OwnLock {
+  explicit OwnLock(std::mutex *m) : m(m) { m->lock(); }
+  ~OwnLock() { m->unlock(); }
+  std::mutex *m;
+};
+struct LocksOnly {
+  explicit LocksOnly(std::mutex *m) { m->lock(); }
+};
 )";
 
 /// The names of the mutexes held at the read of `flag` in f().
@@ -43,6 +51,12 @@ std::vector<std::string> heldAtRead(llvm::StringRef Body) {
 TEST(LockSets, AGuardStandsForTheMutexItWasBuiltWith) {
   EXPECT_EQ(heldAtRead("std::lock_guard<std::mutex> g(a); return flag;"),
             std::vector<std::string>{"a"});
+}
+
+TEST(LockSets, AProjectGuardIsKnownByWhatItDoes) {
+  EXPECT_EQ(heldAtRead("OwnLock g(&b); return flag;"),
+            std::vector<std::string>{"b"});
+  EXPECT_TRUE(heldAtRead("LocksOnly g(&b); return flag;").empty());
 }
 
 TEST(LockSets, LockCallsEarlierInEnclosingBlocksCount) {

@@ -233,8 +233,30 @@ llvm::ArrayRef<llvm::StringRef> lockFunctions() {
 }
 
 llvm::ArrayRef<llvm::StringRef> lockMethods() {
-  static const llvm::StringRef Methods[] = {"lock", "lock_shared",
-                                            "lockForRead", "lockForWrite"};
+  static const llvm::StringRef Methods[] = {
+      "lock", "lock_shared", "lockForRead", "lockForWrite",
+      "Lock", "ReaderLock",  "WriterLock",
+  };
+  return Methods;
+}
+
+llvm::ArrayRef<llvm::StringRef> unlockFunctions() {
+  static const llvm::StringRef Functions[] = {
+      "::pthread_mutex_unlock",
+      "::pthread_rwlock_unlock",
+      "::pthread_spin_unlock",
+      "::LeaveCriticalSection",
+      "::ReleaseSRWLockExclusive",
+      "::ReleaseSRWLockShared",
+      "::mtx_unlock",
+  };
+  return Functions;
+}
+
+llvm::ArrayRef<llvm::StringRef> unlockMethods() {
+  static const llvm::StringRef Methods[] = {
+      "unlock", "unlock_shared", "Unlock", "ReaderUnlock", "WriterUnlock",
+  };
   return Methods;
 }
 

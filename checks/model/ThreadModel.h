@@ -403,6 +403,9 @@ llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
 /// method names that lock their object.
 llvm::ArrayRef<llvm::StringRef> lockFunctions();
 llvm::ArrayRef<llvm::StringRef> lockMethods();
+/// What releases what the two above take.
+llvm::ArrayRef<llvm::StringRef> unlockFunctions();
+llvm::ArrayRef<llvm::StringRef> unlockMethods();
 
 /// Calls and builtins that access a plain object atomically: C11 and GCC
 /// atomic builtins, Interlocked* on Windows (matched by prefix).

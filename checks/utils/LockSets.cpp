@@ -23,10 +23,52 @@ bool pathTo(const Stmt *Root, const Stmt *Target,
   return false;
 }
 
+// Whether \p Body calls a lock (or unlock) method or function.
+bool callsAny(const Stmt *Body, llvm::ArrayRef<llvm::StringRef> Methods,
+              llvm::ArrayRef<llvm::StringRef> Functions) {
+  if (!Body)
+    return false;
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Body)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        llvm::is_contained(Methods, Method->getName()))
+      return true;
+  } else if (const auto *Call = dyn_cast<CallExpr>(Body)) {
+    if (model::isOneOf(Call->getDirectCallee(), Functions))
+      return true;
+  }
+  for (const Stmt *Child : Body->children())
+    if (callsAny(Child, Methods, Functions))
+      return true;
+  return false;
+}
+
+const Stmt *bodyOf(const FunctionDecl *F) {
+  const FunctionDecl *Definition = F ? F->getDefinition() : nullptr;
+  return Definition ? Definition->getBody() : nullptr;
+}
+
+// A guard class: a standard one, or a project's own known by what it does
+// (leveldb's MutexLock): a constructor that locks, a destructor that unlocks.
+bool isGuard(QualType T) {
+  if (model::isClassOneOf(T, model::lockGuardTypes()))
+    return true;
+  const CXXRecordDecl *Record = model::classOf(T);
+  if (!Record || !Record->hasDefinition())
+    return false;
+  Record = Record->getDefinition();
+  if (!callsAny(bodyOf(Record->getDestructor()), model::unlockMethods(),
+                model::unlockFunctions()))
+    return false;
+  return llvm::any_of(Record->ctors(), [](const CXXConstructorDecl *Ctor) {
+    return callsAny(bodyOf(Ctor), model::lockMethods(), model::lockFunctions());
+  });
+}
+
 void addMutex(const ValueDecl *D, MutexSet &Held) {
   // A guard object stands for the mutexes it was built with.
   if (const auto *Var = dyn_cast<VarDecl>(D))
-    if (model::isClassOneOf(Var->getType(), model::lockGuardTypes())) {
+    if (isGuard(Var->getType())) {
       if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(
               Var->getInit() ? Var->getInit()->IgnoreImplicit() : nullptr))
         for (const Expr *Arg : Construct->arguments())
@@ -46,7 +88,7 @@ void addLocks(const Stmt *S, MutexSet &Held) {
   if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Decls->decls())
       if (const auto *Var = dyn_cast<VarDecl>(D))
-        if (model::isClassOneOf(Var->getType(), model::lockGuardTypes()))
+        if (isGuard(Var->getType()))
           addMutex(Var, Held);
     return;
   }
