@@ -6,10 +6,6 @@
 namespace clang::tidy::threadlife::handles {
 namespace {
 
-bool has(const Events &E, llvm::StringRef Event) {
-  return llvm::is_contained(E, Event.str());
-}
-
 TEST(ExplorerTest, InfeasibleBranchesAreNotTaken) {
   // The join happens exactly when the thread was started.
   Parsed P("void f(bool c) { std::thread t; bool started = false;"
@@ -46,10 +42,7 @@ TEST(ExplorerTest, GivesUpPastTheBudget) {
 TEST(ExplorerTest, EntersMemberCallsOnlyWhenAsked) {
   Parsed P("struct W { std::thread T; void stop() { T.join(); }"
            " ~W() { stop(); } };");
-  WalkOptions Options;
-  Options.Locals = false;
-  Options.Members = true;
-  Options.MemberEntry = HandleState::Running;
+  WalkOptions Options = runningMembers();
   const FunctionDecl *Dtor = P.function("~W");
   Recorder Shallow;
   ASSERT_TRUE(P.Analysis.run(Dtor, Options, Shallow));
@@ -65,10 +58,7 @@ TEST(ExplorerTest, EntersMemberCallsOnlyWhenAsked) {
 TEST(ExplorerTest, ReturnsOncePerDistinctState) {
   Parsed P("struct W { std::thread T; void f(bool c) { if (c) T.join();"
            " else T.join(); } };");
-  WalkOptions Options;
-  Options.Locals = false;
-  Options.Members = true;
-  Options.MemberEntry = HandleState::Running;
+  WalkOptions Options = runningMembers();
   Events E = P.walk("f", Options);
   // Both branches end Joined, but by different joins: two states.
   EXPECT_EQ(llvm::count(E, "returned T Joined"), 2) << llvm::join(E, "; ");

@@ -53,6 +53,10 @@ void *routine(void *);
 /// One event, written out: "joined t Joined", "lifeEnds t Running", ...
 using Events = std::vector<std::string>;
 
+inline bool has(const Events &E, llvm::StringRef Event) {
+  return llvm::is_contained(E, Event.str());
+}
+
 class Recorder : public HandleObserver {
 public:
   explicit Recorder(bool Exceptions = false) : Exceptions(Exceptions) {}
@@ -98,6 +102,16 @@ private:
   }
   const bool Exceptions;
 };
+
+/// A walk of a method's handle members, which hold running threads on entry
+/// (as in a destructor).
+inline WalkOptions runningMembers() {
+  WalkOptions Options;
+  Options.Locals = false;
+  Options.Members = true;
+  Options.MemberEntry = HandleState::Running;
+  return Options;
+}
 
 /// Parsed code (after the mocks) and the analysis of its translation unit.
 class Parsed {

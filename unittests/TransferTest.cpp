@@ -6,10 +6,6 @@
 namespace clang::tidy::threadlife::handles {
 namespace {
 
-bool has(const Events &E, llvm::StringRef Event) {
-  return llvm::is_contained(E, Event.str());
-}
-
 TEST(TransferTest, JoinAfterJoinSeesJoined) {
   Parsed P("void f() { std::thread t(work); t.join(); t.join(); }");
   Events E = P.walk("f");
@@ -96,10 +92,7 @@ void f() {
 TEST(TransferTest, MembersFollowedOnlyWhenAsked) {
   Parsed P("struct W { std::thread T; void stop() { T.join(); } };");
   EXPECT_TRUE(P.walk("stop").empty());
-  WalkOptions Members;
-  Members.Locals = false;
-  Members.Members = true;
-  Members.MemberEntry = HandleState::Running;
+  WalkOptions Members = runningMembers();
   EXPECT_TRUE(has(P.walk("stop", Members), "joined T Running"));
   EXPECT_TRUE(has(P.walk("stop", Members), "returned T Joined"));
 }
