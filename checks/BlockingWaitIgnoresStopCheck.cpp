@@ -4,6 +4,7 @@
 #include "StopAnalysis.h"
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
+#include "utils/CalleeClosure.h"
 #include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -87,14 +88,6 @@ bool callsAny(const Stmt *S, llvm::ArrayRef<llvm::StringRef> Names) {
   return false;
 }
 
-void collectCalls(const Stmt *S, std::vector<const CallExpr *> &Calls) {
-  if (!S || isa<LambdaExpr>(S))
-    return;
-  if (const auto *Call = dyn_cast<CallExpr>(S))
-    Calls.push_back(Call);
-  for (const Stmt *Child : S->children())
-    collectCalls(Child, Calls);
-}
 } // namespace
 
 BlockingWaitIgnoresStopCheck::BlockingWaitIgnoresStopCheck(
@@ -228,8 +221,8 @@ void BlockingWaitIgnoresStopCheck::analyseLoop(const Stmt &Loop,
                                                const Stmt &OwnerBody) {
   if (Ctx->getSourceManager().isInSystemHeader(Loop.getBeginLoc()))
     return;
-  std::vector<const CallExpr *> Calls;
-  collectCalls(&Loop, Calls);
+  llvm::SmallVector<const CallExpr *, 16> Calls;
+  collectCalls(&Loop, Calls, /*IntoLambdas=*/false);
   for (const CallExpr *Call : Calls)
     if (!Reported.contains(Call))
       checkCall(*Call, Loop, Observation, OwnerBody);

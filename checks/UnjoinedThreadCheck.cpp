@@ -172,19 +172,18 @@ bool UnjoinedThreadCheck::endsWithProcess(const Leak &L,
 }
 
 void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
-  for (unsigned I = 0; I < Found.Overwrites.size(); ++I) {
-    const auto &[H, Assignment] = Found.Overwrites[I];
-    const model::ThreadClass *Class = H.Class;
+  for (const Leaks::Overwrite &O : Found.Overwrites) {
+    const model::ThreadClass *Class = O.Handle.Class;
     if (!Class || !api().terminatesWhenJoinable(*Class, PP) ||
         Class->Destruction != model::JoinableDestruction::Terminates)
       continue;
-    const auto *Op = cast<CXXOperatorCallExpr>(Assignment);
+    const auto *Op = cast<CXXOperatorCallExpr>(O.Assignment);
     diag(Op->getOperatorLoc(),
          "assigning to %0 while it may still be joinable calls std::terminate; "
          "join it before starting another thread")
-        << H.Decl;
-    if (const Stmt *Start = Found.OverwrittenStarts[I])
-      diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
+        << O.Handle.Decl;
+    if (O.Start)
+      diag(O.Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
   }
 }
 

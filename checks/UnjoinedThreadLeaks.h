@@ -36,8 +36,13 @@ public:
   explicit Leaks(bool Exceptions) : Exceptions(Exceptions) {}
 
   std::vector<Leak> Found;
-  std::vector<std::pair<handles::TrackedHandle, const Expr *>> Overwrites;
-  std::vector<const Stmt *> OverwrittenStarts;
+  /// An assignment over a handle running the thread started at Start.
+  struct Overwrite {
+    handles::TrackedHandle Handle;
+    const Expr *Assignment;
+    const Stmt *Start;
+  };
+  std::vector<Overwrite> Overwrites;
   llvm::SmallDenseSet<unsigned, 4> Detached;
   llvm::SmallDenseSet<unsigned, 4> Settled;
 
@@ -63,11 +68,10 @@ public:
   void assigned(handles::HandleRef H, const Expr *Assignment,
                 const handles::HandleValue &Before) override {
     if (Before.State == handles::HandleState::Running &&
-        llvm::none_of(Overwrites,
-                      [&](const auto &O) { return O.second == Assignment; })) {
-      Overwrites.push_back({H.Handle, Assignment});
-      OverwrittenStarts.push_back(Before.Start);
-    }
+        llvm::none_of(Overwrites, [&](const Overwrite &O) {
+          return O.Assignment == Assignment;
+        }))
+      Overwrites.push_back({H.Handle, Assignment, Before.Start});
   }
   void detached(handles::HandleRef H, const Expr *,
                 const handles::HandleValue &Before) override {

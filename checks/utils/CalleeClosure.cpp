@@ -1,22 +1,20 @@
 //===--- CalleeClosure.cpp - the functions a body runs --------------------===//
 
 #include "utils/CalleeClosure.h"
+#include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
 namespace clang::tidy::threadlife {
 
-namespace {
-
-void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out) {
-  if (!S)
+void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out,
+                  bool IntoLambdas) {
+  if (!S || (!IntoLambdas && isa<LambdaExpr>(S)))
     return;
   if (const auto *Call = dyn_cast<CallExpr>(S))
     Out.push_back(Call);
   for (const Stmt *Child : S->children())
-    collectCalls(Child, Out);
+    collectCalls(Child, Out, IntoLambdas);
 }
-
-} // namespace
 
 void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
                       const SourceManager &SM, FunctionSet &Into,
@@ -31,7 +29,7 @@ void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
     if (!Into.insert(F) || Level >= Depth || !F->getBody())
       continue;
     llvm::SmallVector<const CallExpr *, 16> Calls;
-    collectCalls(F->getBody(), Calls);
+    collectCalls(F->getBody(), Calls, /*IntoLambdas=*/true);
     for (const CallExpr *Call : Calls) {
       const FunctionDecl *Callee = Call->getDirectCallee();
       const FunctionDecl *CalleeDef =

@@ -23,6 +23,11 @@ namespace clang::tidy::threadlife {
 
 using FunctionSet = llvm::SmallSetVector<const FunctionDecl *, 8>;
 
+/// The calls in \p S, in source order; in the bodies of lambdas written in
+/// it too when \p IntoLambdas.
+void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out,
+                  bool IntoLambdas);
+
 /// \p Root's definition and the definitions of the functions it calls
 /// directly (from lambdas inside it too), up to \p Depth calls deep, that are
 /// not in a system header and whose call \p Follow accepts; depth first, in
