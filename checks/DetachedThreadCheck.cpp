@@ -80,7 +80,7 @@ void DetachedThreadCheck::registerMatchers(MatchFinder *Finder) {
       this);
   Finder->addMatcher(callExpr(unless(isExpansionInSystemHeader()),
                               callee(functionDecl(model::cApiFunction(
-                                  {model::posixThreadDetach()}))),
+                                  model::detachFunctionNames()))),
                               forFunction(functionDecl().bind("function")))
                          .bind("detach"),
                      this);
@@ -180,10 +180,17 @@ struct Reach {
 };
 
 // pthread_create(&t, attr, start, &local)
-std::optional<Reach> posixReach(const CallExpr &Create) {
-  if (Create.getNumArgs() != 4)
+// The argument a C create call gives its start routine: &local, a local
+// array.
+std::optional<Reach> contextReach(const CallExpr &Create) {
+  const FunctionDecl *Callee = Create.getDirectCallee();
+  const model::HandleFunction *F =
+      Callee && Callee->getIdentifier()
+          ? model::findHandleFunction(Callee->getName())
+          : nullptr;
+  if (!F || !F->ContextArg || *F->ContextArg >= Create.getNumArgs())
     return std::nullopt;
-  const Expr *Arg = skipCopies(Create.getArg(3));
+  const Expr *Arg = skipCopies(Create.getArg(*F->ContextArg));
   if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
       Addr && Addr->getOpcode() == UO_AddrOf) {
     const ValueDecl *Local = namedDecl(Addr);
@@ -249,7 +256,7 @@ std::optional<Reach> argumentReach(const Expr *Arg) {
 
 std::optional<Reach> threadReach(const Expr *Start) {
   if (const auto *Create = dyn_cast<CallExpr>(Start))
-    return posixReach(*Create);
+    return contextReach(*Create);
   const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
   if (!Construct || Construct->getNumArgs() == 0)
     return std::nullopt;

@@ -1,6 +1,7 @@
 //===--- ForcedKillCheck.cpp - threadlife ---------------------------------===//
 
 #include "ForcedKillCheck.h"
+#include "model/ThreadApi.h"
 #include "model/ThreadModel.h"
 #include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
@@ -119,9 +120,10 @@ void ForcedKillCheck::checkCall(const CallExpr *Call,
   }
   case KillKind::PosixExit:
     if (IsCxx)
-      diag(Loc, "pthread_exit unwinds the thread by force: a noexcept function "
-                "or a 'catch (...)' that does not rethrow on the way ends the "
-                "process; return from the thread function instead");
+      diag(Loc, "%0 unwinds the thread by force: a noexcept function or a "
+                "'catch (...)' that does not rethrow on the way ends the "
+                "process; return from the thread function instead")
+          << Callee->getName();
     return;
   case KillKind::WinExit:
     if (IsCxx)
@@ -184,11 +186,12 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
         *Ctx.getTranslationUnitDecl(), Ctx);
     for (const BoundNodes &Node : Creates) {
       const auto *Create = Node.getNodeAs<CallExpr>("create");
-      if (Create->getNumArgs() <= model::PosixCreateStartArg ||
+      const Expr *Routine = ThreadApi::callableOf(Create);
+      if (!Routine ||
           referencedDecl(Create->getArg(model::PosixCreateHandleArg)) != Handle)
         continue;
-      const auto *Start = dyn_cast_or_null<FunctionDecl>(
-          referencedDecl(Create->getArg(model::PosixCreateStartArg)));
+      const auto *Start =
+          dyn_cast_or_null<FunctionDecl>(referencedDecl(Routine));
       const FunctionDecl *Definition = Start ? Start->getDefinition() : nullptr;
       if (!Definition || !Definition->getBody()) {
         FoundStart = false;

@@ -69,6 +69,13 @@ private:
   }
 };
 
+// The C function a join or detach calls, as the message names it.
+llvm::StringRef calleeName(const Expr *Call) {
+  const auto *C = dyn_cast<CallExpr>(Call);
+  const FunctionDecl *Callee = C ? C->getDirectCallee() : nullptr;
+  return Callee && Callee->getIdentifier() ? Callee->getName() : "";
+}
+
 } // namespace
 
 void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
@@ -100,15 +107,16 @@ void InvalidJoinCheck::report(const BadJoin &Bad) {
   const SourceLocation Loc = Bad.Call->getExprLoc();
   const char *Prior = "";
   const char *Event = "";
+  const bool Win32 = H.Kind == TrackedHandle::Returned &&
+                     H.Library == model::CThreadLibrary::Win32;
   switch (Bad.Prior) {
   case HandleState::Joined:
     Prior = "already be joined";
-    Event = H.Kind == TrackedHandle::Win32 ? "waited for here" : "joined here";
+    Event = Win32 ? "waited for here" : "joined here";
     break;
   case HandleState::Detached:
-    Prior = H.Kind == TrackedHandle::Win32 ? "already be closed"
-                                           : "already be detached";
-    Event = H.Kind == TrackedHandle::Win32 ? "closed here" : "detached here";
+    Prior = Win32 ? "already be closed" : "already be detached";
+    Event = Win32 ? "closed here" : "detached here";
     break;
   case HandleState::MovedFrom:
     Prior = "have been moved from";
@@ -127,22 +135,34 @@ void InvalidJoinCheck::report(const BadJoin &Bad) {
 
   switch (H.Kind) {
   case TrackedHandle::Object:
-    // Waiting twice for a QThread is harmless; the std and Boost threads
-    // throw when they are not joinable.
-    if (!H.Class || H.Class->Destruction == model::JoinableDestruction::Aborts)
+    // Waiting twice for a QThread or a Poco::Thread is harmless; the std and
+    // Boost threads throw when they are not joinable.
+    if (!H.Class || !H.Class->JoinThrowsUnlessJoinable)
       return;
     diag(Loc, "%0 may %1 here: %2() on a thread that is not joinable throws "
               "std::system_error; %2 a thread once, or check joinable() "
               "first")
         << H.Decl << Prior << Op;
     break;
-  case TrackedHandle::Posix:
-    diag(Loc, "%0 may %1 here: pthread_%2 on it is undefined behaviour (the "
-              "ID may name another thread by now); %2 each thread exactly "
-              "once")
-        << H.Decl << Prior << Op;
+  case TrackedHandle::Filled:
+    diag(Loc, "%0 may %1 here: %2 on it is undefined behaviour (the ID may "
+              "name another thread by now); %3 each thread exactly once")
+        << H.Decl << Prior << calleeName(Bad.Call) << Op;
     break;
-  case TrackedHandle::Win32:
+  case TrackedHandle::Returned:
+    if (!Win32) {
+      if (Bad.Prior != HandleState::Joined &&
+          Bad.Prior != HandleState::Detached)
+        return;
+      diag(Loc, "%0 may %1 here: %2 frees the thread, so using the handle "
+                "again is a use after free; join or detach each thread "
+                "exactly once")
+          << H.Decl << Prior
+          << (Bad.Prior == HandleState::Joined
+                  ? model::cThreadApi(H.Library).Join
+                  : model::cThreadApi(H.Library).Release);
+      break;
+    }
     // Waiting twice on a thread handle is fine; using it after closing it
     // is not.
     if (Bad.Prior != HandleState::Detached)

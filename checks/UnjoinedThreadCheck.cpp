@@ -250,33 +250,16 @@ void UnjoinedThreadCheck::story(const Leak &L, llvm::StringRef Started,
     diag(L.ExitLoc, Leaves, DiagnosticIDs::Note);
 }
 
-// A pthread_t or a Win32 handle: its resources leak.
+// A C thread handle (pthread_t, a Win32 HANDLE, a GThread *): its resources
+// leak.
 void UnjoinedThreadCheck::reportHandleLeak(const Leak &L) {
   using handles::TrackedHandle;
   const TrackedHandle &H = L.Handle;
-  const auto *Var = cast<VarDecl>(H.Decl);
-  if (H.Kind == TrackedHandle::Posix) {
-    if (!L.Start || L.Thrower)
-      return;
-    diag(L.Start->getBeginLoc(),
-         H.IsContainer
-             ? "threads created here are neither joined nor detached on "
-               "some path, so their resources are never freed; "
-               "pthread_join or pthread_detach each of them"
-             : "the thread created here is neither joined nor detached on "
-               "some path, so its resources are never freed; pthread_join or "
-               "pthread_detach it (or create it detached)");
-    if (L.ExitLoc.isValid())
-      diag(L.ExitLoc,
-           "this path leaves the scope of %0 without pthread_join() or "
-           "pthread_detach()",
-           DiagnosticIDs::Note)
-          << Var;
+  if (!L.Start || L.Thrower)
     return;
-  }
-  if (H.Kind == TrackedHandle::Win32) {
-    if (!L.Start || L.Thrower)
-      return;
+  const auto *Var = cast<VarDecl>(H.Decl);
+  const model::CThreadApi &C = model::cThreadApi(H.Library);
+  if (H.Library == model::CThreadLibrary::Win32) {
     diag(L.Start->getBeginLoc(),
          "the thread handle returned here is neither waited on nor closed on "
          "some path, and leaks; wait for the thread and CloseHandle it");
@@ -288,6 +271,23 @@ void UnjoinedThreadCheck::reportHandleLeak(const Leak &L) {
           << Var;
     return;
   }
+  if (H.IsContainer)
+    diag(L.Start->getBeginLoc(),
+         "threads created here are neither joined nor detached on some path, "
+         "so their resources are never freed; %0 or %1 each of them")
+        << C.Join << C.Release;
+  else
+    diag(L.Start->getBeginLoc(),
+         "the thread created here is neither joined nor detached on some "
+         "path, so its resources are never freed; %0 or %1 it%2")
+        << C.Join << C.Release
+        << (H.Library == model::CThreadLibrary::Posix
+                ? " (or create it detached)"
+                : "");
+  if (L.ExitLoc.isValid())
+    diag(L.ExitLoc, "this path leaves the scope of %0 without %1() or %2()",
+         DiagnosticIDs::Note)
+        << Var << C.Join << C.Release;
 }
 
 void UnjoinedThreadCheck::reportLeak(const Leaks &Found, const Leak &L,

@@ -34,7 +34,7 @@ void f() {
   EXPECT_TRUE(F->Aliased.count(local(*F, "b"))); // captured by reference
   EXPECT_TRUE(F->Aliased.count(local(*F, "c"))); // non-const reference
   EXPECT_FALSE(F->Aliased.count(local(*F, "d")));
-  EXPECT_TRUE(F->PosixHandles.count(local(*F, "t")));
+  EXPECT_TRUE(F->FilledHandles.count(local(*F, "t")));
   EXPECT_TRUE(F->Scopes.count(local(*F, "t")));
 }
 

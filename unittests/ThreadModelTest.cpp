@@ -32,9 +32,40 @@ TEST(ThreadModel, StoppableThreadsAreTheClassesWithAStopChannel) {
 
 TEST(ThreadModel, HandleFunctionNamesComeFromTheTable) {
   EXPECT_EQ(handleFunctionNames(HandleOp::CreateResult),
-            (std::vector<llvm::StringRef>{"CreateThread", "_beginthreadex"}));
+            (std::vector<llvm::StringRef>{"CreateThread", "_beginthreadex",
+                                          "g_thread_new", "g_thread_try_new",
+                                          "SDL_CreateThread",
+                                          "SDL_CreateThreadWithStackSize"}));
   EXPECT_EQ(handleFunctionNames(HandleOp::CreateIntoArg),
-            (std::vector<llvm::StringRef>{"pthread_create"}));
+            (std::vector<llvm::StringRef>{"pthread_create", "thrd_create",
+                                          "uv_thread_create",
+                                          "uv_thread_create_ex"}));
+}
+
+// Every create names its start routine and the argument it passes on; every
+// thread start of a C library comes from these rows.
+TEST(ThreadModel, CreatesHaveStartAndContext) {
+  for (const HandleFunction &F : handleFunctions()) {
+    const bool Create =
+        F.Op == HandleOp::CreateIntoArg || F.Op == HandleOp::CreateResult;
+    EXPECT_EQ(Create, F.StartArg.has_value()) << F.Name.str();
+    EXPECT_EQ(Create, F.ContextArg.has_value()) << F.Name.str();
+    if (!Create)
+      continue;
+    EXPECT_TRUE(llvm::any_of(threadStarts(), [&](const ThreadStart &S) {
+      return S.Name == ("::" + F.Name).str() && S.CallableArg == *F.StartArg &&
+             S.ContextArg == F.ContextArg;
+    })) << F.Name.str();
+  }
+}
+
+// Only a release that lets the thread run on is a detach for detached-thread:
+// CloseHandle and g_thread_unref drop a reference.
+TEST(ThreadModel, DetachFunctionsLetTheThreadRunOn) {
+  EXPECT_EQ(
+      detachFunctionNames(),
+      (std::vector<llvm::StringRef>{"pthread_detach", "thrd_detach",
+                                    "uv_thread_detach", "SDL_DetachThread"}));
 }
 
 TEST(ThreadModel, DetachMethodsAreEveryClasssOnce) {

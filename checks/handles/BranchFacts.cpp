@@ -99,9 +99,10 @@ bool BranchFacts::refineHandle(PathState &S, const Expr *Atom, bool NonZero,
   if (!H)
     return false;
   const TrackedHandle &T = Handles[*H];
-  // A Win32 handle is non-null when created; a POSIX result is non-zero when
-  // the creation failed.
-  bool Failed = T.Kind == TrackedHandle::Win32 ? !NonZero : NonZero;
+  // A returned handle (HANDLE, GThread *) is non-null when created; a create
+  // call that fills a handle in (pthread_create, thrd_create) returns
+  // non-zero when the creation failed.
+  bool Failed = T.Kind == TrackedHandle::Returned ? !NonZero : NonZero;
   if (Failed && S.Handles[*H].State == HandleState::Running && !T.IsContainer)
     S.Handles[*H].State = HandleState::Empty;
   return true;
@@ -119,7 +120,7 @@ std::optional<unsigned> BranchFacts::createdBy(const PathState &S,
       if (Var == Ref->getDecl())
         return H;
     if (std::optional<unsigned> H = Handles.find(Ref->getDecl()))
-      if (Handles[*H].Kind == TrackedHandle::Win32)
+      if (Handles[*H].Kind == TrackedHandle::Returned)
         return H;
   }
   return std::nullopt;

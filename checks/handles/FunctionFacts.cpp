@@ -56,8 +56,8 @@ public:
           F.Scopes[Var] = Scope;
         if (Var->hasLocalStorage() && !isa<ParmVarDecl>(Var))
           F.Locals.push_back(Var);
-        if (Var->getInit() && isWin32Create(Var->getInit()))
-          F.Win32Handles.insert(Var);
+        if (const model::HandleFunction *Create = createResult(Var->getInit()))
+          F.ReturnedHandles.try_emplace(Var, Create->Library);
       }
     return true;
   }
@@ -71,9 +71,11 @@ public:
   }
 
   bool VisitBinaryOperator(BinaryOperator *Op) {
-    if (Op->getOpcode() == BO_Assign && isWin32Create(Op->getRHS()))
+    if (Op->getOpcode() != BO_Assign)
+      return true;
+    if (const model::HandleFunction *Create = createResult(Op->getRHS()))
       if (const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Op->getLHS())))
-        F.Win32Handles.insert(Var);
+        F.ReturnedHandles.try_emplace(Var, Create->Library);
     return true;
   }
 
@@ -83,7 +85,7 @@ public:
     if (HF && HF->Op == model::HandleOp::CreateIntoArg)
       if (const auto *Var = dyn_cast_or_null<VarDecl>(
               createdInto(Call->getArg(HF->HandleArg))))
-        F.PosixHandles.insert(Var);
+        F.FilledHandles.try_emplace(Var, HF->Library);
     if (Api.isCApiCall(Call, model::posixSetDetachState()) &&
         Call->getNumArgs() == 2)
       noteDetachState(Call);
@@ -99,10 +101,12 @@ public:
   }
 
 private:
-  bool isWin32Create(const Expr *E) {
+  const model::HandleFunction *createResult(const Expr *E) {
+    if (!E)
+      return nullptr;
     const model::HandleFunction *HF =
-        Api.handleFunction(dyn_cast_or_null<CallExpr>(skipWrappers(E)));
-    return HF && HF->Op == model::HandleOp::CreateResult;
+        Api.handleFunction(dyn_cast<CallExpr>(skipWrappers(E)));
+    return HF && HF->Op == model::HandleOp::CreateResult ? HF : nullptr;
   }
 
   // Passing a local by non-const reference lets the callee change it.
@@ -240,11 +244,15 @@ bool FunctionFactsCache::selfDetaches(const FunctionDecl *Start) const {
       continue;
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const model::HandleFunction *HF = Api.handleFunction(Call);
-      if (HF && HF->Op == model::HandleOp::Detach &&
-          Api.isCApiCall(
-              dyn_cast<CallExpr>(skipWrappers(Call->getArg(HF->HandleArg))),
-              model::posixSelf()))
-        return true;
+      if (HF && HF->Op == model::HandleOp::Detach) {
+        const auto *Self =
+            dyn_cast<CallExpr>(skipWrappers(Call->getArg(HF->HandleArg)));
+        if (llvm::any_of(model::currentThreadFunctions(),
+                         [&](llvm::StringRef Name) {
+                           return Api.isCApiCall(Self, Name);
+                         }))
+          return true;
+      }
     }
     for (const Stmt *Child : S->children())
       Work.push_back(Child);

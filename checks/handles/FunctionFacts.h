@@ -38,10 +38,11 @@ struct FunctionFacts {
   /// Locals whose address is taken, that a lambda captures by reference or
   /// that are passed by non-const reference: their values cannot be followed.
   llvm::SmallPtrSet<const VarDecl *, 8> Aliased;
-  /// pthread_t locals (and arrays) whose address pthread_create fills, and
-  /// locals assigned a Win32 thread handle.
-  llvm::SmallPtrSet<const VarDecl *, 4> PosixHandles;
-  llvm::SmallPtrSet<const VarDecl *, 4> Win32Handles;
+  /// Locals (and arrays) whose address a C create call fills in
+  /// (pthread_create), and locals assigned the handle a C create call returns
+  /// (CreateThread, g_thread_new), with the library of the call.
+  llvm::DenseMap<const VarDecl *, model::CThreadLibrary> FilledHandles;
+  llvm::DenseMap<const VarDecl *, model::CThreadLibrary> ReturnedHandles;
   /// pthread attributes set to create threads detached (true) or joinable.
   llvm::DenseMap<const VarDecl *, bool> DetachAttrs;
   std::vector<const VarDecl *> Locals;

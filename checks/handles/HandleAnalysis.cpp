@@ -36,19 +36,21 @@ HandleAnalysis::forTranslationUnit(ASTContext &Ctx, const ThreadApi &Api,
 void HandleAnalysis::track(HandleSet &Handles, const ValueDecl *D, QualType T,
                            const FunctionFacts &F) const {
   const auto *Var = dyn_cast<VarDecl>(D);
-  const bool Filled = Var && F.PosixHandles.count(Var);
+  auto Filled = Var ? F.FilledHandles.find(Var) : F.FilledHandles.end();
+  auto Returned = Var ? F.ReturnedHandles.find(Var) : F.ReturnedHandles.end();
   TrackedHandle H{D, TrackedHandle::Object, false, nullptr};
   if ((H.Class = Api.threadClass(T))) {
   } else if ((H.Class = Api.elementClass(T))) {
     H.IsContainer = true;
-  } else if (Filled && Api.isPosixHandle(T)) {
-    H.Kind = TrackedHandle::Posix;
-  } else if (Filled && Api.isPosixHandleArray(T)) {
-    H.Kind = TrackedHandle::Posix;
-    H.IsContainer = true;
-  } else if (Var && F.Win32Handles.count(Var) &&
+  } else if (Filled != F.FilledHandles.end() &&
+             (Api.isFilledHandle(T) || Api.isFilledHandleArray(T))) {
+    H.Kind = TrackedHandle::Filled;
+    H.IsContainer = Api.isFilledHandleArray(T);
+    H.Library = Filled->second;
+  } else if (Returned != F.ReturnedHandles.end() &&
              (T->isPointerType() || T->isIntegerType())) {
-    H.Kind = TrackedHandle::Win32;
+    H.Kind = TrackedHandle::Returned;
+    H.Library = Returned->second;
   } else {
     return;
   }

@@ -33,13 +33,16 @@ enum class HandleState : unsigned char {
 
 /// A variable or member the analysis follows.
 struct TrackedHandle {
-  enum KindTy : unsigned char { Object, Posix, Win32 };
+  /// A thread object, a C handle its create call fills in (pthread_t), or a
+  /// C handle its create call returns (a Win32 HANDLE, GThread *).
+  enum KindTy : unsigned char { Object, Filled, Returned };
   const ValueDecl *Decl;
   KindTy Kind;
   /// A container (or array) of handles: filling it starts threads, a loop
   /// that joins its elements joins them.
   bool IsContainer;
   const model::ThreadClass *Class; // Object handles only
+  model::CThreadLibrary Library = model::CThreadLibrary::Posix; // C handles
 };
 
 /// One handle's value on a path.

@@ -35,7 +35,8 @@ Transfer::Use Transfer::classify(const Expr *Ref, unsigned H,
       return Use::Escape;
     const auto *Call = dyn_cast_or_null<CallExpr>(F.parentOf(Unary));
     const model::HandleFunction *HF = Api.handleFunction(Call);
-    return HF && HF->Op == model::HandleOp::CreateIntoArg &&
+    // pthread_create(&t, ...), uv_thread_join(&t).
+    return HF && HF->Op != model::HandleOp::CreateResult &&
                    skipWrappers(Call->getArg(HF->HandleArg)) == Unary
                ? Use::Consumed
                : Use::Escape;
@@ -82,6 +83,45 @@ Transfer::Use Transfer::classifyElementUse(const Stmt *Element,
   return Use::Escape;
 }
 
+namespace {
+
+// Whether a function given a C handle by value in \p Param only looks at it:
+// every use is an argument of a call that reads the handle
+// (pthread_setname_np) or of a variadic call's tail (a printf of the ID). A
+// body that joins it, detaches it or passes it on is not.
+bool onlyReads(const ParmVarDecl *Param, const ThreadApi &Api) {
+  const auto *Callee = cast<FunctionDecl>(Param->getDeclContext());
+  const FunctionDecl *Definition = Callee->getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  unsigned Reads = 0, Uses = 0;
+  llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Uses += Ref->getDecl() == Param;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const model::HandleFunction *HF = Api.handleFunction(Call);
+      const FunctionDecl *Target = Call->getDirectCallee();
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(Call->getArg(I)));
+        if (!Ref || Ref->getDecl() != Param)
+          continue;
+        bool Variadic =
+            Target && Target->isVariadic() && I >= Target->getNumParams();
+        Reads += Variadic || (HF && HF->Op == model::HandleOp::Inert);
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return Reads == Uses;
+}
+
+} // namespace
+
 Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
                                              const CallExpr *Call, unsigned H,
                                              const FunctionFacts &F) const {
@@ -115,6 +155,10 @@ Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
         if (Handles[H].Kind == TrackedHandle::Object &&
             Param->isReferenceType() &&
             Param.getNonReferenceType().isConstQualified())
+          return Use::Inert;
+        if (Handles[H].Kind == TrackedHandle::Filled &&
+            !Param->isReferenceType() && !Param->isPointerType() &&
+            onlyReads(Callee->getParamDecl(I), Api))
           return Use::Inert;
       }
   return Use::Escape;

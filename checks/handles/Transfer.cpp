@@ -66,7 +66,7 @@ void Transfer::initVar(PathState &S, unsigned H, const VarDecl *Var,
                        const DeclStmt *Decl) {
   const TrackedHandle &T = Handles[H];
   const Expr *Init = Var->getInit();
-  if (T.Kind == TrackedHandle::Win32) {
+  if (T.Kind == TrackedHandle::Returned) {
     const auto *Call = dyn_cast_or_null<CallExpr>(skipWrappers(Init));
     const model::HandleFunction *HF = Api.handleFunction(Call);
     if (HF && HF->Op == model::HandleOp::CreateResult)
@@ -78,7 +78,7 @@ void Transfer::initVar(PathState &S, unsigned H, const VarDecl *Var,
           Decl);
     return;
   }
-  if (T.Kind == TrackedHandle::Posix) {
+  if (T.Kind == TrackedHandle::Filled) {
     set(S, H,
         !Init || isZeroLiteral(Init) ? HandleState::Empty
                                      : HandleState::Unknown,
@@ -364,6 +364,10 @@ void Transfer::cApiCall(PathState &S, const CallExpr *Call,
     return;
   }
   const Expr *Arg = skipWrappers(Call->getArg(HF.HandleArg));
+  // libuv takes the handle's address: uv_thread_join(&t).
+  if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
+      Addr && Addr->getOpcode() == UO_AddrOf)
+    Arg = skipWrappers(Addr->getSubExpr());
   std::optional<unsigned> H;
   if (const auto *Native = dyn_cast_or_null<CXXMemberCallExpr>(Arg)) {
     const CXXMethodDecl *Method = Native->getMethodDecl();
@@ -407,7 +411,7 @@ void Transfer::create(PathState &S, const CallExpr *Call,
   } else {
     H = Handles.find(Arg);
   }
-  if (!H || Handles[*H].Kind != TrackedHandle::Posix)
+  if (!H || Handles[*H].Kind != TrackedHandle::Filled)
     return;
   switch (createdDetached(Call, F)) {
   case Creation::Joinable:
@@ -428,13 +432,16 @@ void Transfer::create(PathState &S, const CallExpr *Call,
 
 Transfer::Creation Transfer::createdDetached(const CallExpr *Create,
                                              const FunctionFacts &F) {
-  if (Create->getNumArgs() <= model::PosixCreateStartArg)
+  const model::HandleFunction &HF = *Api.handleFunction(Create);
+  if (!HF.StartArg || Create->getNumArgs() <= *HF.StartArg)
     return Creation::Unknown;
   if (const auto *Start = dyn_cast_or_null<FunctionDecl>(
-          namedDecl(Create->getArg(model::PosixCreateStartArg)));
+          namedDecl(Create->getArg(*HF.StartArg)));
       Start && Functions.selfDetaches(Start))
     return Creation::Detached;
-  const Expr *Attr = Create->getArg(1);
+  if (HF.Library != model::CThreadLibrary::Posix)
+    return Creation::Joinable;
+  const Expr *Attr = Create->getArg(model::PosixCreateAttrArg);
   if (Attr->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return Creation::Joinable;
   const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Attr));
@@ -451,7 +458,7 @@ Transfer::Creation Transfer::createdDetached(const CallExpr *Create,
 void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
                                  const FunctionFacts &F) {
   std::optional<unsigned> H = Handles.find(Binary->getLHS());
-  if (H && Handles[*H].Kind == TrackedHandle::Win32) {
+  if (H && Handles[*H].Kind == TrackedHandle::Returned) {
     const auto *Create =
         dyn_cast_or_null<CallExpr>(skipWrappers(Binary->getRHS()));
     const model::HandleFunction *HF = Api.handleFunction(Create);

@@ -141,6 +141,11 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       {"::QThread::sleep", BK::Sleep, 0, TU::Seconds},
       {"::QThread::msleep", BK::Sleep, 0, TU::Milliseconds},
       {"::QThread::usleep", BK::Sleep, 0, TU::Microseconds},
+      {"::Sleep", BK::Sleep, 0, TU::Milliseconds},
+      {"::uv_sleep", BK::Sleep, 0, TU::Milliseconds},
+      {"::g_usleep", BK::Sleep, 0, TU::Microseconds},
+      {"::SDL_Delay", BK::Sleep, 0, TU::Milliseconds},
+      {"::Poco::Thread::sleep", BK::Sleep, 0, TU::Milliseconds},
       {"::std::future::wait", BK::FutureWait, {}, TU::Chrono},
       {"::std::future::get", BK::FutureWait, {}, TU::Chrono},
       {"::std::shared_future::wait", BK::FutureWait, {}, TU::Chrono},
@@ -150,6 +155,11 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       // The shim's jthread (join_for/join_until take a deadline: not listed).
       {"::threadlife::jthread::join", BK::Join, {}, TU::Chrono},
       {"::pthread_join", BK::Join, {}, TU::Chrono},
+      {"::thrd_join", BK::Join, {}, TU::Chrono},
+      {"::uv_thread_join", BK::Join, {}, TU::Chrono},
+      {"::g_thread_join", BK::Join, {}, TU::Chrono},
+      {"::SDL_WaitThread", BK::Join, {}, TU::Chrono},
+      {"::Poco::Thread::join", BK::Join, {}, TU::Chrono},
       {"::read", BK::DescriptorRead, 0, TU::Chrono},
       {"::recv", BK::DescriptorRead, 0, TU::Chrono},
       {"::recvfrom", BK::DescriptorRead, 0, TU::Chrono},
@@ -217,7 +227,7 @@ llvm::ArrayRef<llvm::StringRef> lockGuardTypes() {
       "::std::lock_guard",    "::std::unique_lock",    "::std::scoped_lock",
       "::std::shared_lock",   "::boost::lock_guard",   "::boost::unique_lock",
       "::boost::shared_lock", "::boost::upgrade_lock", "::QMutexLocker",
-      "::QReadLocker",        "::QWriteLocker",
+      "::QReadLocker",        "::QWriteLocker",        "::Poco::ScopedLock",
   };
   return Guards;
 }
@@ -228,6 +238,9 @@ llvm::ArrayRef<llvm::StringRef> lockFunctions() {
       "::pthread_rwlock_wrlock", "::pthread_spin_lock",
       "::EnterCriticalSection",  "::AcquireSRWLockExclusive",
       "::AcquireSRWLockShared",  "::mtx_lock",
+      "::uv_mutex_lock",         "::uv_rwlock_rdlock",
+      "::uv_rwlock_wrlock",      "::g_mutex_lock",
+      "::g_rec_mutex_lock",      "::SDL_LockMutex",
   };
   return Functions;
 }
@@ -249,6 +262,12 @@ llvm::ArrayRef<llvm::StringRef> unlockFunctions() {
       "::ReleaseSRWLockExclusive",
       "::ReleaseSRWLockShared",
       "::mtx_unlock",
+      "::uv_mutex_unlock",
+      "::uv_rwlock_rdunlock",
+      "::uv_rwlock_wrunlock",
+      "::g_mutex_unlock",
+      "::g_rec_mutex_unlock",
+      "::SDL_UnlockMutex",
   };
   return Functions;
 }

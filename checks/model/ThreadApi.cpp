@@ -90,15 +90,18 @@ static bool isTypedefNamed(QualType T, llvm::StringRef Name) {
   return false;
 }
 
-bool ThreadApi::isPosixHandle(QualType T) const {
-  return !T.isNull() && isTypedefNamed(T, "pthread_t");
+bool ThreadApi::isFilledHandle(QualType T) const {
+  return !T.isNull() &&
+         llvm::any_of(model::filledHandleTypes(), [&](llvm::StringRef Name) {
+           return isTypedefNamed(T, Name);
+         });
 }
 
-bool ThreadApi::isPosixHandleArray(QualType T) const {
+bool ThreadApi::isFilledHandleArray(QualType T) const {
   if (T.isNull())
     return false;
   const ArrayType *Array = T->getAsArrayTypeUnsafe();
-  return Array && isPosixHandle(Array->getElementType());
+  return Array && isFilledHandle(Array->getElementType());
 }
 
 bool ThreadApi::isCApiCall(const CallExpr *Call, llvm::StringRef Name) const {
@@ -162,9 +165,14 @@ bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
 const Expr *ThreadApi::callableOf(const Expr *Start) {
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
     return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(Start))
-    if (Call->getNumArgs() > model::PosixCreateStartArg)
-      return Call->getArg(model::PosixCreateStartArg);
+  const auto *Call = dyn_cast_or_null<CallExpr>(Start);
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  const model::HandleFunction *F =
+      Callee && Callee->getIdentifier()
+          ? model::findHandleFunction(Callee->getName())
+          : nullptr;
+  if (F && F->StartArg && *F->StartArg < Call->getNumArgs())
+    return Call->getArg(*F->StartArg);
   return nullptr;
 }
 

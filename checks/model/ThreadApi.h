@@ -30,9 +30,10 @@ public:
   const model::ThreadClass *threadClass(const CXXRecordDecl *Record) const;
   /// The thread class of the elements of a container or array \p T.
   const model::ThreadClass *elementClass(QualType T) const;
-  /// pthread_t, or an array of them.
-  bool isPosixHandle(QualType T) const;
-  bool isPosixHandleArray(QualType T) const;
+  /// A handle that a C create call fills in (pthread_t, thrd_t,
+  /// uv_thread_t), or an array of them.
+  bool isFilledHandle(QualType T) const;
+  bool isFilledHandleArray(QualType T) const;
 
   /// The C thread API \p Call calls, if it is one.
   const model::HandleFunction *handleFunction(const CallExpr *Call) const;
@@ -43,7 +44,7 @@ public:
   /// Whether \p E constructs a thread object that runs at once (std::thread
   /// with a callable); the expression is the construction itself.
   const CXXConstructExpr *threadStart(const Expr *E) const;
-  /// The callable a thread start (a construction, or pthread_create) runs.
+  /// The callable a thread start (a construction, or a C create call) runs.
   static const Expr *callableOf(const Expr *Start);
   /// Whether destroying a running \p Class ends the process (or, for
   /// Boost.Thread, its configuration makes it do so).
@@ -87,8 +88,8 @@ AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
 /// container or array of them, a pthread_t or an array of pthread_t.
 AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
   const QualType T = Node.getType();
-  return Api->threadClass(T) || Api->elementClass(T) || Api->isPosixHandle(T) ||
-         Api->isPosixHandleArray(T);
+  return Api->threadClass(T) || Api->elementClass(T) ||
+         Api->isFilledHandle(T) || Api->isFilledHandleArray(T);
 }
 
 /// A declaration whose type is a thread object or a container of them.

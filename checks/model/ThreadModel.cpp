@@ -17,6 +17,8 @@ llvm::ArrayRef<KillFunction> killFunctions() {
       {"pthread_setcanceltype", KillKind::PosixAsyncCancelType, 2, 0},
       {"pthread_kill", KillKind::PosixSignal, 2, 1},
       {"pthread_exit", KillKind::PosixExit, 1, std::nullopt},
+      {"thrd_exit", KillKind::PosixExit, 1, std::nullopt},
+      {"g_thread_exit", KillKind::PosixExit, 1, std::nullopt},
       {"TerminateThread", KillKind::WinTerminate, 2, std::nullopt},
       {"SuspendThread", KillKind::WinSuspend, 1, std::nullopt},
       {"ExitThread", KillKind::WinExit, 1, std::nullopt},
@@ -134,6 +136,10 @@ public:
     Class.NativeHandleMethod = Method;
     return *this;
   }
+  ClassRow &throwingUnlessJoinable() {
+    Class.JoinThrowsUnlessJoinable = true;
+    return *this;
+  }
   ClassRow &replacedBy(llvm::StringRef SelfJoining) {
     Class.SelfJoiningReplacement = SelfJoining;
     return *this;
@@ -167,22 +173,31 @@ llvm::ArrayRef<ThreadClass> threadClasses() {
       "isFinished",    "setPriority", "priority",
       "setObjectName", "objectName",  "isInterruptionRequested",
       "setStackSize",  "stackSize",   "eventDispatcher"};
+  static const llvm::StringRef PocoStart[] = {"start", "startFunc"};
+  static const llvm::StringRef PocoRunning[] = {"isRunning"};
+  static const llvm::StringRef PocoInert[] = {
+      "setName",       "getName",      "name",         "id",
+      "tid",           "setPriority",  "getPriority",  "setOSPriority",
+      "getOSPriority", "setStackSize", "getStackSize", "wakeUp"};
   using JD = JoinableDestruction;
   static const ThreadClass Classes[] = {
       ClassRow("::std::thread", JD::Terminates)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
           .nativeHandle("native_handle")
+          .throwingUnlessJoinable()
           .replacedBy("std::jthread"),
       ClassRow("::std::jthread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
           .nativeHandle("native_handle")
+          .throwingUnlessJoinable()
           .stoppedBy(StopChannel::Token, "std::stop_token"),
       ClassRow("::threadlife::jthread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
           .nativeHandle("native_handle")
+          .throwingUnlessJoinable()
           .stoppedBy(StopChannel::Token, "threadlife::stop_token"),
       ClassRow("::boost::thread", JD::Detaches)
           .terminatesIfDefined(
@@ -191,64 +206,27 @@ llvm::ArrayRef<ThreadClass> threadClasses() {
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, BoostInert)
           .nativeHandle("native_handle")
+          .throwingUnlessJoinable()
           .stoppedBy(StopChannel::BoostInterruption, ""),
       ClassRow("::boost::scoped_thread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, BoostInert)
-          .nativeHandle("native_handle"),
+          .nativeHandle("native_handle")
+          .throwingUnlessJoinable(),
       ClassRow("::gsl::joining_thread", JD::Joins)
           .runsCallableWhenConstructed()
           .methods(Join, Detach, Joinable, StdInert)
-          .nativeHandle("native_handle"),
+          .nativeHandle("native_handle")
+          .throwingUnlessJoinable(),
+      ClassRow("::Poco::Thread", JD::Detaches)
+          .startedBy(PocoStart)
+          .methods(Join, {}, PocoRunning, PocoInert),
       ClassRow("::QThread", JD::Aborts)
           .includingDerived()
           .startedBy(QtStart)
           .methods(QtWait, {}, QtRunning, QtInert),
   };
   return Classes;
-}
-
-llvm::ArrayRef<HandleFunction> handleFunctions() {
-  using Op = HandleOp;
-  static const HandleFunction Functions[] = {
-      {"pthread_create", Op::CreateIntoArg, 0},
-      {"pthread_join", Op::Join, 0},
-      {"pthread_detach", Op::Detach, 0},
-      {"pthread_tryjoin_np", Op::MaybeJoin, 0},
-      {"pthread_timedjoin_np", Op::MaybeJoin, 0},
-      {"pthread_clockjoin_np", Op::MaybeJoin, 0},
-      {"pthread_setname_np", Op::Inert, 0},
-      {"pthread_getname_np", Op::Inert, 0},
-      {"pthread_equal", Op::Inert, 0},
-      {"pthread_setschedparam", Op::Inert, 0},
-      {"pthread_getschedparam", Op::Inert, 0},
-      {"pthread_setschedprio", Op::Inert, 0},
-      {"pthread_setaffinity_np", Op::Inert, 0},
-      {"pthread_getaffinity_np", Op::Inert, 0},
-      {"pthread_getattr_np", Op::Inert, 0},
-      {"pthread_getcpuclockid", Op::Inert, 0},
-      {"pthread_kill", Op::Inert, 0},
-      {"pthread_cancel", Op::Inert, 0},
-      {"CreateThread", Op::CreateResult, 0},
-      {"_beginthreadex", Op::CreateResult, 0},
-      {"WaitForSingleObject", Op::Join, 0},
-      {"WaitForSingleObjectEx", Op::Join, 0},
-      {"WaitForMultipleObjects", Op::Join, 1},
-      {"WaitForMultipleObjectsEx", Op::Join, 1},
-      {"MsgWaitForMultipleObjects", Op::Join, 1},
-      {"MsgWaitForMultipleObjectsEx", Op::Join, 1},
-      {"CloseHandle", Op::Detach, 0},
-      {"SetThreadPriority", Op::Inert, 0},
-      {"GetThreadPriority", Op::Inert, 0},
-      {"GetThreadId", Op::Inert, 0},
-      {"ResumeThread", Op::Inert, 0},
-      {"SuspendThread", Op::Inert, 0},
-      {"TerminateThread", Op::Inert, 0},
-      {"SetThreadDescription", Op::Inert, 0},
-      {"GetExitCodeThread", Op::Inert, 0},
-      {"SetThreadAffinityMask", Op::Inert, 0},
-  };
-  return Functions;
 }
 
 llvm::ArrayRef<llvm::StringRef> detachMethodNames() {
@@ -292,28 +270,10 @@ llvm::ArrayRef<llvm::StringRef> containerElementMethods() {
 
 llvm::StringRef moveFunction() { return "::std::move"; }
 
-llvm::StringRef posixThreadDetach() { return "pthread_detach"; }
-
 llvm::StringRef atomicLoadMethod() { return "load"; }
 
 llvm::StringRef atomicHeader() { return "atomic"; }
 
-std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op) {
-  std::vector<llvm::StringRef> Names;
-  for (const HandleFunction &F : handleFunctions())
-    if (F.Op == Op)
-      Names.push_back(F.Name);
-  return Names;
-}
-
-const HandleFunction *findHandleFunction(llvm::StringRef Name) {
-  for (const HandleFunction &F : handleFunctions())
-    if (F.Name == Name)
-      return &F;
-  return nullptr;
-}
-
-llvm::StringRef posixSelf() { return "pthread_self"; }
 llvm::StringRef posixSetDetachState() { return "pthread_attr_setdetachstate"; }
 llvm::StringRef posixCreateDetached() { return "PTHREAD_CREATE_DETACHED"; }
 
@@ -374,19 +334,29 @@ llvm::ArrayRef<llvm::StringRef> referenceWrappers() {
 llvm::ArrayRef<ThreadStart> threadStarts() {
   static const ThreadStart Functions[] = {
       {"::std::async", false, 1},
-      {"::pthread_create", false, PosixCreateStartArg},
-      {"::CreateThread", false, 2},
-      {"::_beginthreadex", false, 2},
       {"::_beginthread", false, 0},
       {"::QThread::create", false, 0},
+      {"::Poco::Thread::startFunc", false, 0},
       {"::threadlife::thread_scope::spawn", false, 0},
       {"::threadlife::daemon", false, 1},
   };
+  // The names live as long as the tables they come from.
+  static const std::vector<std::string> CNames = [] {
+    std::vector<std::string> Names;
+    for (const HandleFunction &F : handleFunctions())
+      if (F.StartArg)
+        Names.push_back(("::" + F.Name).str());
+    return Names;
+  }();
   static const std::vector<ThreadStart> Starts = [] {
     std::vector<ThreadStart> Starts;
     for (const ThreadClass &Class : threadClasses())
       if (Class.StartsInConstructor)
         Starts.push_back({Class.Name, true, 0});
+    unsigned Name = 0;
+    for (const HandleFunction &F : handleFunctions())
+      if (F.StartArg)
+        Starts.push_back({CNames[Name++], false, *F.StartArg, F.ContextArg});
     Starts.insert(Starts.end(), std::begin(Functions), std::end(Functions));
     return Starts;
   }();

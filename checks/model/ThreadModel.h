@@ -30,7 +30,7 @@ enum class KillKind {
   PosixCancel,          // pthread_cancel
   PosixAsyncCancelType, // pthread_setcanceltype(PTHREAD_CANCEL_ASYNCHRONOUS)
   PosixSignal,          // pthread_kill with a signal that ends the process
-  PosixExit,            // pthread_exit
+  PosixExit,            // pthread_exit, thrd_exit, g_thread_exit
   WinTerminate,         // TerminateThread
   WinSuspend,           // SuspendThread
   WinExit,              // ExitThread, _endthreadex
@@ -85,10 +85,10 @@ llvm::StringRef asyncCancelTypeName();
 llvm::ArrayRef<llvm::StringRef> cleanupHandlerInstallers();
 
 /// The function that starts a POSIX thread, and the index of its handle
-/// (pthread_t *) and start routine arguments.
+/// (pthread_t *) and attribute arguments.
 llvm::StringRef posixThreadCreate();
 constexpr unsigned PosixCreateHandleArg = 0;
-constexpr unsigned PosixCreateStartArg = 2;
+constexpr unsigned PosixCreateAttrArg = 1;
 
 //===--- Thread handles and their lifecycle calls
 //---------------------------===//
@@ -143,6 +143,9 @@ struct ThreadClass {
   llvm::ArrayRef<llvm::StringRef> InertMethods;
   /// The method that gives the underlying pthread_t (native_handle), if any.
   llvm::StringRef NativeHandleMethod;
+  /// A join or detach of a thread that is not joinable throws (std::thread's
+  /// std::system_error); a QThread or Poco::Thread just returns.
+  bool JoinThrowsUnlessJoinable = false;
 };
 
 llvm::ArrayRef<ThreadClass> threadClasses();
@@ -155,6 +158,33 @@ llvm::ArrayRef<llvm::StringRef> joinOrDetachMethodNames();
 llvm::ArrayRef<llvm::StringRef> selfJoiningCompatibleMethods();
 /// The member swap of the standard thread classes (exchanges two handles).
 llvm::StringRef swapMethod();
+
+/// A C thread library. Its handle is either filled in by the call that
+/// creates the thread (pthread_t, thrd_t, uv_thread_t) or returned by it
+/// (HANDLE, GThread *, SDL_Thread *).
+enum class CThreadLibrary { Posix, Win32, C11, Libuv, GLib, SDL };
+
+/// What a message needs to know of a C thread library.
+struct CThreadApi {
+  CThreadLibrary Library;
+  /// The typedef of a handle the create call fills in; empty when the create
+  /// call returns the handle.
+  llvm::StringRef FilledType;
+  /// The calls that wait for the thread, and that give up the handle without
+  /// waiting (pthread_detach, CloseHandle, g_thread_unref); empty if none.
+  llvm::StringRef Join;
+  llvm::StringRef Release;
+  /// The release lets the thread run on unobserved, like pthread_detach (not
+  /// CloseHandle, which only drops one reference to a thread object).
+  bool ReleaseDetaches;
+  /// Waiting frees the handle (g_thread_join, SDL_WaitThread): using it again
+  /// is a use after free.
+  bool JoinFrees;
+};
+
+const CThreadApi &cThreadApi(CThreadLibrary Library);
+/// The typedefs of handles that a create call fills in.
+llvm::ArrayRef<llvm::StringRef> filledHandleTypes();
 
 /// What a C API call does to the thread handle in its argument or result.
 enum class HandleOp {
@@ -169,22 +199,28 @@ enum class HandleOp {
 struct HandleFunction {
   llvm::StringRef Name;
   HandleOp Op;
-  /// The argument holding the handle (for CreateResult: unused).
-  unsigned HandleArg;
+  CThreadLibrary Library;
+  /// The argument holding the handle, or its address (for CreateResult:
+  /// unused).
+  unsigned HandleArg = 0;
+  /// For a create: the start routine and the argument it is given.
+  std::optional<unsigned> StartArg = std::nullopt;
+  std::optional<unsigned> ContextArg = std::nullopt;
 };
 
-/// The C thread APIs (POSIX and Win32) as calls on handles. Functions are
-/// written without "::" and match C functions only (see cApiFunction).
+/// The C thread APIs (POSIX, Win32, C11, libuv, GLib, SDL) as calls on
+/// handles. Functions are written without "::" and match C functions only
+/// (see cApiFunction).
 llvm::ArrayRef<HandleFunction> handleFunctions();
 const HandleFunction *findHandleFunction(llvm::StringRef Name);
 /// The names of the C functions that do \p Op to a handle.
 std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op);
+/// The C functions that detach a thread (pthread_detach, thrd_detach).
+std::vector<llvm::StringRef> detachFunctionNames();
 
-/// pthread_self(), and the attribute call and constant that create a thread
-/// detached.
-llvm::StringRef posixSelf();
-/// pthread_detach.
-llvm::StringRef posixThreadDetach();
+/// The C calls that name the calling thread (pthread_self, thrd_current).
+llvm::ArrayRef<llvm::StringRef> currentThreadFunctions();
+/// The attribute call and constant that create a POSIX thread detached.
 llvm::StringRef posixSetDetachState();
 llvm::StringRef posixCreateDetached();
 
@@ -343,6 +379,9 @@ struct ThreadStart {
   llvm::StringRef Name;
   bool IsType;
   unsigned CallableArg;
+  /// The argument the callable is given, where the start passes one on (the
+  /// void * of pthread_create).
+  std::optional<unsigned> ContextArg = std::nullopt;
 };
 
 llvm::ArrayRef<ThreadStart> threadStarts();
