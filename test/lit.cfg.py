@@ -66,6 +66,15 @@ if os.path.exists(other_tidy):
     config.substitutions.append(('%other_clang_tidy', shlex.quote(other_tidy)))
     config.substitutions.append(('%other_version', other_version))
 config.substitutions.append(('%plugin', shlex.quote(paths['plugin'])))
+# The real-world regression set (test/realworld), scored through this runner.
+config.substitutions.append(('%score_realworld', ' '.join([
+    python, shlex.quote(os.path.join(here, 'realworld', 'score.py')),
+    '--runner=' + runner,
+    '--threadlife=' + shlex.quote(paths['threadlife']),
+    '--clang-tidy=' + shlex.quote(paths['clang_tidy']),
+    '--plugin=' + shlex.quote(paths['plugin']),
+    '--known=' + shlex.quote(os.path.join(here, 'realworld', 'known.txt')),
+    '-j2'])))
 config.substitutions.append(('%llvm_version', paths['llvm_version']))
 
 # A terminal-free, colour-free environment: outputs are compared byte for byte.
