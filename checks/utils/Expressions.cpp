@@ -65,6 +65,10 @@ bool isZeroLiteral(const Expr *E) {
     return Int->getValue() == 0;
   if (const auto *Bool = dyn_cast<CXXBoolLiteralExpr>(E))
     return !Bool->getValue();
+  // C's NULL, ((void *)0).
+  if (const auto *Cast = dyn_cast<CStyleCastExpr>(E);
+      Cast && Cast->getType()->isVoidPointerType())
+    return isZeroLiteral(Cast->getSubExpr());
   // C11's thrd_success, an enumerator.
   if (const auto *Ref = dyn_cast<DeclRefExpr>(E))
     if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(Ref->getDecl()))

@@ -82,7 +82,7 @@ void sdl_early_return(void) {
 
 void sdl_detached(void) {
   SDL_Thread *t = SDL_CreateThread(work, "worker", NULL);
-  if (!t)
+  if (t == NULL) // C's NULL, ((void *)0): the creation failed
     return;
   SDL_DetachThread(t);
 }
