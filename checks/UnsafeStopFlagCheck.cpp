@@ -8,6 +8,7 @@
 #include "utils/FlagUses.h"
 #include "utils/LockSets.h"
 #include "utils/NamedDecls.h"
+#include "utils/ThreadContext.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -55,13 +56,17 @@ bool isUnsafeFlagType(QualType T) {
 }
 
 /// The variable, member or by-reference capture a flag expression names.
-const ValueDecl *flagDecl(const Expr *E, const FunctionDecl &Reader) {
+/// \p Context is the object the thread body \p Reader was given, if it is
+/// one.
+const ValueDecl *flagDecl(const Expr *E, const FunctionDecl &Reader,
+                          const ContextVars *Context) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Member = dyn_cast<MemberExpr>(E)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    // Only members of the thread's own object (`this->flag`, `flag`) are the
-    // same object in every function; `other.flag` may be another one.
-    if (Field && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts()))
+    // Only members of an object every function names alike (`this->flag`,
+    // a global's, the thread's context: `ctx->quit`) are the same object in
+    // the writer; `other.flag` may be another one.
+    if (Field && reachesSharedObject(*Member, Context))
       return Field;
     if (const auto *Var = dyn_cast<VarDecl>(Member->getMemberDecl()))
       return Var->hasGlobalStorage() ? Var : nullptr; // static member
@@ -89,7 +94,8 @@ using FlagReads =
     llvm::SmallVectorImpl<std::pair<const Expr *, const FunctionDecl *>>;
 
 void collectFlagReads(const Expr *Cond, const FunctionDecl &Reader,
-                      FlagReads &Reads, ASTContext &Ctx, unsigned Depth);
+                      const ContextVars *Context, FlagReads &Reads,
+                      ASTContext &Ctx, unsigned Depth);
 
 // What a helper the condition calls (`while (running())`) returns, one call
 // deep, in the functions of this file.
@@ -107,7 +113,7 @@ void collectReturnedFlags(const CallExpr &Call, FlagReads &Reads,
       continue;
     if (const auto *Return = dyn_cast<ReturnStmt>(S)) {
       if (const Expr *Value = Return->getRetValue())
-        collectFlagReads(Value, *Def, Reads, Ctx, Depth + 1);
+        collectFlagReads(Value, *Def, nullptr, Reads, Ctx, Depth + 1);
       continue;
     }
     for (const Stmt *Child : S->children())
@@ -120,33 +126,35 @@ void collectReturnedFlags(const CallExpr &Call, FlagReads &Reads,
 /// (`state != kStopped`), or what a helper it calls returns. A counter
 /// compared with a bound (`i < n`) is not a stop flag.
 void collectFlagReads(const Expr *Cond, const FunctionDecl &Reader,
-                      FlagReads &Reads, ASTContext &Ctx, unsigned Depth) {
+                      const ContextVars *Context, FlagReads &Reads,
+                      ASTContext &Ctx, unsigned Depth) {
   if (!Cond)
     return;
   const Expr *E = Cond->IgnoreParenImpCasts();
   if (const auto *Not = dyn_cast<UnaryOperator>(E);
       Not && Not->getOpcode() == UO_LNot)
-    return collectFlagReads(Not->getSubExpr(), Reader, Reads, Ctx, Depth);
+    return collectFlagReads(Not->getSubExpr(), Reader, Context, Reads, Ctx,
+                            Depth);
   if (const auto *Binary = dyn_cast<BinaryOperator>(E)) {
     if (Binary->isLogicalOp()) {
-      collectFlagReads(Binary->getLHS(), Reader, Reads, Ctx, Depth);
-      collectFlagReads(Binary->getRHS(), Reader, Reads, Ctx, Depth);
+      collectFlagReads(Binary->getLHS(), Reader, Context, Reads, Ctx, Depth);
+      collectFlagReads(Binary->getRHS(), Reader, Context, Reads, Ctx, Depth);
     } else if (Binary->isEqualityOp()) {
       auto Constant = [&](const Expr *Side) {
         return !Side->isValueDependent() && Side->isIntegerConstantExpr(Ctx);
       };
       const Expr *L = Binary->getLHS(), *R = Binary->getRHS();
       if (Constant(R))
-        collectFlagReads(L, Reader, Reads, Ctx, Depth);
+        collectFlagReads(L, Reader, Context, Reads, Ctx, Depth);
       else if (Constant(L))
-        collectFlagReads(R, Reader, Reads, Ctx, Depth);
+        collectFlagReads(R, Reader, Context, Reads, Ctx, Depth);
     }
     return;
   }
   if (const auto *Call = dyn_cast<CallExpr>(E))
     return collectReturnedFlags(*Call, Reads, Ctx, Depth);
   if (isa<DeclRefExpr, MemberExpr>(E))
-    if (const ValueDecl *D = flagDecl(E, Reader);
+    if (const ValueDecl *D = flagDecl(E, Reader, Context);
         D && isUnsafeFlagType(D->getType()))
       Reads.push_back({E, &Reader});
 }
@@ -304,12 +312,14 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
     // calls, a few calls deep.
     FunctionSet &Code = ThreadCode[Def];
     addCalleeClosure(*Def, CalleeDepth, SM, Code);
+    const ContextVars Context = threadContext(*Def);
     for (const FunctionDecl *F : Code)
       for (const Stmt *Loop : loopsOf(*F->getBody())) {
         llvm::SmallVector<std::pair<const Expr *, const FunctionDecl *>, 4>
             Reads;
         for (const Stmt *Decider : loopDeciders(*Loop))
-          collectFlagReads(dyn_cast<Expr>(Decider), *F, Reads, *Ctx, 0);
+          collectFlagReads(dyn_cast<Expr>(Decider), *F,
+                           F == Def ? &Context : nullptr, Reads, *Ctx, 0);
         for (const auto &[Read, Reader] : Reads) {
           const ValueDecl *Flag = referencedDecl(Read);
           if (!Flag)

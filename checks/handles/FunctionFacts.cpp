@@ -169,9 +169,15 @@ private:
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const model::HandleFunction *HF = Api.handleFunction(Call);
-      if (HF && (HF->Op == model::HandleOp::Join ||
-                 HF->Op == model::HandleOp::Detach))
-        return Call->getArg(HF->HandleArg);
+      if (!HF || (HF->Op != model::HandleOp::Join &&
+                  HF->Op != model::HandleOp::Detach))
+        return nullptr;
+      const Expr *Handle = skipWrappers(Call->getArg(HF->HandleArg));
+      // uv_thread_join(&threads[i]).
+      if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Handle);
+          Addr && Addr->getOpcode() == UO_AddrOf)
+        return Addr->getSubExpr();
+      return Handle;
     }
     return nullptr;
   }

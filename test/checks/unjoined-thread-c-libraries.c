@@ -119,3 +119,21 @@ void c11_logged_only(void) {
   log_thread(t);
 }
 // CHECK-NOTES: :[[@LINE-1]]:1: note: this path leaves the scope of 't' without thrd_join() or thrd_detach()
+
+// A loop that joins every element through its address, inside an assertion
+// (libuv's tests): the array's threads are all joined.
+#define CHECK(x)                                                               \
+  do {                                                                         \
+    if (!(x))                                                                  \
+      abort();                                                                 \
+  } while (0)
+void abort(void);
+
+int uv_join_all(void) {
+  uv_thread_t threads[4];
+  for (unsigned i = 0; i < 4; ++i)
+    CHECK(0 == uv_thread_create(&threads[i], uv_work, NULL));
+  for (unsigned i = 0; i < 4; ++i)
+    CHECK(0 == uv_thread_join(&threads[i]));
+  return 0;
+}
