@@ -173,6 +173,18 @@ bool UnjoinedThreadCheck::endsWithProcess(const Leak &L,
 
 void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
   for (const Leaks::Overwrite &O : Found.Overwrites) {
+    if (O.Handle.Kind == handles::TrackedHandle::Filled) {
+      const model::CThreadApi &C = model::cThreadApi(O.Handle.Library);
+      diag(O.Assignment->getBeginLoc(),
+           "a thread is created into %0 while it may still hold a thread that "
+           "is neither joined nor detached: that thread's resources are never "
+           "freed; %1 or %2 it first")
+          << O.Handle.Decl << C.Join << C.Release;
+      if (O.Start && O.Start != O.Assignment)
+        diag(O.Start->getBeginLoc(), "thread started here",
+             DiagnosticIDs::Note);
+      continue;
+    }
     const model::ThreadClass *Class = O.Handle.Class;
     if (!Class || !api().terminatesWhenJoinable(*Class, PP) ||
         Class->Destruction != model::JoinableDestruction::Terminates)

@@ -413,6 +413,9 @@ void Transfer::create(PathState &S, const CallExpr *Call,
   }
   if (!H || Handles[*H].Kind != TrackedHandle::Filled)
     return;
+  // A create into a handle that may still own a thread loses that thread.
+  if (!Handles[*H].IsContainer)
+    Observer.assigned(ref(*H), Call, S.Handles[*H]);
   switch (createdDetached(Call, F)) {
   case Creation::Joinable:
     if (Handles[*H].IsContainer)
