@@ -183,14 +183,10 @@ struct Reach {
 // The argument a C create call gives its start routine: &local, a local
 // array.
 std::optional<Reach> contextReach(const CallExpr &Create) {
-  const FunctionDecl *Callee = Create.getDirectCallee();
-  const model::HandleFunction *F =
-      Callee && Callee->getIdentifier()
-          ? model::findHandleFunction(Callee->getName())
-          : nullptr;
-  if (!F || !F->ContextArg || *F->ContextArg >= Create.getNumArgs())
+  const Expr *Arg = ThreadApi::contextOf(&Create);
+  if (!Arg)
     return std::nullopt;
-  const Expr *Arg = skipCopies(Create.getArg(*F->ContextArg));
+  Arg = skipCopies(Arg);
   if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
       Addr && Addr->getOpcode() == UO_AddrOf) {
     const ValueDecl *Local = namedDecl(Addr);

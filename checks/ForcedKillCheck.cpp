@@ -4,6 +4,7 @@
 #include "model/ThreadApi.h"
 #include "model/ThreadModel.h"
 #include "utils/NamedDecls.h"
+#include "utils/SignalHandlers.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -93,7 +94,8 @@ void ForcedKillCheck::check(const MatchFinder::MatchResult &Result) {
 
 void ForcedKillCheck::checkCall(const CallExpr *Call,
                                 const FunctionDecl *Callee, ASTContext &Ctx) {
-  const model::KillFunction *Api = model::findKillFunction(Callee->getName());
+  const model::KillFunction *Api =
+      model::findRow(model::killFunctions(), Callee->getName());
   if (!Api || Callee->getNumParams() != Api->NumParams ||
       Call->getNumArgs() != Api->NumParams)
     return;
@@ -220,48 +222,68 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
         << Start;
 }
 
+// The name of the ending signal \p Signal is, if it is one.
+std::optional<llvm::StringRef> ForcedKillCheck::endingSignal(int64_t Signal,
+                                                             ASTContext &Ctx) {
+  for (llvm::StringRef Candidate : model::endingSignals())
+    if (model::namedConstant(Candidate, Ctx, PP) == Signal)
+      return Candidate;
+  std::optional<llvm::StringRef> Posix = model::posixSignalName(Signal);
+  if (!Posix || model::namedConstant(*Posix, Ctx, PP))
+    return std::nullopt; // not an ending signal here
+  return Posix;
+}
+
+// A thread that blocks \p Signal and consumes it with sigwait() (or signalfd)
+// is being asked to stop, not killed: no handler runs.
+static bool consumedSynchronously(int64_t Signal, ASTContext &Ctx) {
+  TranslationUnitDecl &TU = *Ctx.getTranslationUnitDecl();
+  if (match(translationUnitDecl(
+                hasDescendant(model::cApiCall(model::signalConsumers()))),
+            TU, Ctx)
+          .empty())
+    return false;
+  for (const BoundNodes &Node :
+       match(translationUnitDecl(forEachDescendant(
+                 model::cApiCall({model::signalSetAdder()}).bind("add"))),
+             TU, Ctx)) {
+    const auto *Add = Node.getNodeAs<CallExpr>("add");
+    if (Add->getNumArgs() == 2 &&
+        model::integerValue(Add->getArg(1), Ctx) == Signal)
+      return true;
+  }
+  return false;
+}
+
 void ForcedKillCheck::checkSignal(const CallExpr *Call, ASTContext &Ctx) {
   std::optional<int64_t> Signal = model::integerValue(Call->getArg(1), Ctx);
-  if (!Signal)
+  if (!Signal || *Signal == 0 || consumedSynchronously(*Signal, Ctx))
     return;
-
-  std::optional<llvm::StringRef> Name;
-  for (llvm::StringRef Candidate : model::endingSignals())
-    if (model::namedConstant(Candidate, Ctx, PP) == Signal) {
-      Name = Candidate;
-      break;
-    }
-  if (!Name) {
-    std::optional<llvm::StringRef> Posix = model::posixSignalName(*Signal);
-    if (!Posix || model::namedConstant(*Posix, Ctx, PP))
-      return; // not an ending signal here
-    Name = Posix;
+  if (std::optional<llvm::StringRef> Name = endingSignal(*Signal, Ctx)) {
+    diag(Call->getExprLoc(),
+         "pthread_kill with %0 does not stop one thread: the signal's default "
+         "action ends the whole process, and a handler that exits the thread "
+         "skips all cleanup; %1")
+        << *Name << AskToStop;
+    noteKillableAlternative(Call->getExprLoc());
+    return;
   }
-
-  // A thread that blocks this signal and consumes it with sigwait() (or
-  // signalfd) is being asked to stop, not killed.
-  TranslationUnitDecl &TU = *Ctx.getTranslationUnitDecl();
-  if (!match(translationUnitDecl(
-                 hasDescendant(model::cApiCall(model::signalConsumers()))),
-             TU, Ctx)
-           .empty()) {
-    for (const BoundNodes &Node :
-         match(translationUnitDecl(forEachDescendant(
-                   model::cApiCall({model::signalSetAdder()}).bind("add"))),
-               TU, Ctx)) {
-      const auto *Add = Node.getNodeAs<CallExpr>("add");
-      if (Add->getNumArgs() == 2 &&
-          model::integerValue(Add->getArg(1), Ctx) == Signal)
-        return;
-    }
-  }
-
+  // A wake-up signal whose handler ends the thread (or jumps out of the
+  // interrupted code) kills it all the same.
+  std::optional<HandlerEscape> Escape = escapingHandler(*Signal, Ctx);
+  if (!Escape)
+    return;
   diag(Call->getExprLoc(),
-       "pthread_kill with %0 does not stop one thread: the signal's default "
-       "action ends the whole process, and a handler that exits the thread "
-       "skips all cleanup; %1")
-      << *Name << AskToStop;
-  noteKillableAlternative(Call->getExprLoc());
+       "pthread_kill runs a handler that calls %0: the thread leaves whatever "
+       "it was doing, with its locks held and no destructor run; %1")
+      << Escape->Escape->getDirectCallee()->getName() << AskToStop;
+  diag(Escape->Handler->getLocation(),
+       "handler %0, installed for this signal in this file",
+       DiagnosticIDs::Note)
+      << Escape->Handler;
+  diag(Escape->Escape->getExprLoc(),
+       "the handler leaves here, never returning to the interrupted code",
+       DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::threadlife

@@ -8,7 +8,8 @@
 namespace clang::tidy::threadlife {
 
 /// Finds calls that stop a thread by force (pthread_cancel, asynchronous
-/// cancellation, pthread_kill with an ending signal, TerminateThread,
+/// cancellation, pthread_kill with an ending signal or one whose handler ends
+/// the thread, TerminateThread,
 /// SuspendThread, QThread::terminate, PyThreadState_SetAsyncExc, and thread
 /// exits that skip destructors), which leave locks held and state corrupt.
 ///
@@ -27,6 +28,7 @@ private:
                  ASTContext &Ctx);
   void checkCancel(const CallExpr *Call, ASTContext &Ctx);
   void checkSignal(const CallExpr *Call, ASTContext &Ctx);
+  std::optional<llvm::StringRef> endingSignal(int64_t Signal, ASTContext &Ctx);
   /// Kills of another thread end with the one safe forced kill.
   void noteKillableAlternative(SourceLocation Loc);
 

@@ -117,13 +117,6 @@ llvm::ArrayRef<HandleFunction> handleFunctions() {
   return Functions;
 }
 
-const HandleFunction *findHandleFunction(llvm::StringRef Name) {
-  for (const HandleFunction &F : handleFunctions())
-    if (F.Name == Name)
-      return &F;
-  return nullptr;
-}
-
 std::vector<llvm::StringRef> handleFunctionNames(HandleOp Operation) {
   std::vector<llvm::StringRef> Names;
   for (const HandleFunction &F : handleFunctions())

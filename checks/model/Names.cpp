@@ -1,7 +1,7 @@
 //===--- Names.cpp - matching the model's names against the code --------===//
 //
 // How the names in ThreadModel.h are found in the AST: qualified names
-// without inline namespaces, the C API matcher, and constant values.
+// without inline namespaces and the C API matcher.
 //
 //===----------------------------------------------------------------------===//
 
@@ -52,46 +52,6 @@ internal::BindableMatcher<Decl> qtThreadRunDefinition() {
 internal::BindableMatcher<Stmt>
 cApiCall(llvm::ArrayRef<llvm::StringRef> Names) {
   return callExpr(callee(functionDecl(cApiFunction(Names))));
-}
-
-std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx) {
-  if (E->isValueDependent())
-    return std::nullopt;
-  if (std::optional<llvm::APSInt> Value = E->getIntegerConstantExpr(Ctx))
-    return Value->getExtValue();
-  return std::nullopt;
-}
-
-static std::optional<int64_t>
-macroValue(llvm::StringRef Name, const Preprocessor &PP, unsigned Depth) {
-  if (Depth > 4)
-    return std::nullopt;
-  const IdentifierInfo *II = PP.getIdentifierInfo(Name);
-  const MacroInfo *MI = II ? PP.getMacroInfo(II) : nullptr;
-  if (!MI || MI->isFunctionLike() || MI->getNumTokens() != 1)
-    return std::nullopt;
-  const Token &Tok = MI->getReplacementToken(0);
-  if (Tok.is(tok::numeric_constant)) {
-    std::string Spelling = PP.getSpelling(Tok);
-    int64_t Value;
-    if (!llvm::StringRef(Spelling).getAsInteger(0, Value))
-      return Value;
-    return std::nullopt;
-  }
-  if (Tok.is(tok::identifier) && Tok.getIdentifierInfo()->getName() != Name)
-    return macroValue(Tok.getIdentifierInfo()->getName(), PP, Depth + 1);
-  return std::nullopt;
-}
-
-std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
-                                     const Preprocessor *PP) {
-  for (const NamedDecl *D :
-       Ctx.getTranslationUnitDecl()->lookup(&Ctx.Idents.get(Name)))
-    if (const auto *Enumerator = dyn_cast<EnumConstantDecl>(D))
-      return Enumerator->getInitVal().getExtValue();
-  if (PP)
-    return macroValue(Name, *PP, 0);
-  return std::nullopt;
 }
 
 //===--- Names ------------------------------------------------------------===//

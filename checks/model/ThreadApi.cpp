@@ -116,7 +116,8 @@ ThreadApi::handleFunction(const CallExpr *Call) const {
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee || !Callee->getIdentifier())
     return nullptr;
-  const model::HandleFunction *F = model::findHandleFunction(Callee->getName());
+  const model::HandleFunction *F =
+      model::findRow(model::handleFunctions(), Callee->getName());
   if (!F || !isCApiCall(Call, F->Name) ||
       (F->Op != model::HandleOp::CreateResult &&
        Call->getNumArgs() <= F->HandleArg))
@@ -162,18 +163,29 @@ bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
   return false;
 }
 
-const Expr *ThreadApi::callableOf(const Expr *Start) {
-  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
-    return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
+// The argument at \p Index of the C create call \p Start, if it has one.
+static const Expr *
+createArgument(const Expr *Start,
+               std::optional<unsigned> model::HandleFunction::*Index) {
   const auto *Call = dyn_cast_or_null<CallExpr>(Start);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   const model::HandleFunction *F =
       Callee && Callee->getIdentifier()
-          ? model::findHandleFunction(Callee->getName())
+          ? model::findRow(model::handleFunctions(), Callee->getName())
           : nullptr;
-  if (F && F->StartArg && *F->StartArg < Call->getNumArgs())
-    return Call->getArg(*F->StartArg);
+  if (F && F->*Index && *(F->*Index) < Call->getNumArgs())
+    return Call->getArg(*(F->*Index));
   return nullptr;
+}
+
+const Expr *ThreadApi::callableOf(const Expr *Start) {
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
+    return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
+  return createArgument(Start, &model::HandleFunction::StartArg);
+}
+
+const Expr *ThreadApi::contextOf(const Expr *Start) {
+  return createArgument(Start, &model::HandleFunction::ContextArg);
 }
 
 } // namespace clang::tidy::threadlife

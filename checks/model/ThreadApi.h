@@ -46,6 +46,9 @@ public:
   const CXXConstructExpr *threadStart(const Expr *E) const;
   /// The callable a thread start (a construction, or a C create call) runs.
   static const Expr *callableOf(const Expr *Start);
+  /// The argument a C create call passes to its start routine (the void *
+  /// of pthread_create).
+  static const Expr *contextOf(const Expr *Start);
   /// Whether destroying a running \p Class ends the process (or, for
   /// Boost.Thread, its configuration makes it do so).
   bool terminatesWhenJoinable(const model::ThreadClass &Class,

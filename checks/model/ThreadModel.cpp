@@ -28,13 +28,6 @@ llvm::ArrayRef<KillFunction> killFunctions() {
   return Functions;
 }
 
-const KillFunction *findKillFunction(llvm::StringRef Name) {
-  for (const KillFunction &F : killFunctions())
-    if (F.Name == Name)
-      return &F;
-  return nullptr;
-}
-
 llvm::ArrayRef<KillMethod> killMethods() {
   static const KillMethod Methods[] = {
       {"QThread", "terminate", KillKind::QtTerminate},
@@ -77,6 +70,24 @@ llvm::ArrayRef<llvm::StringRef> signalConsumers() {
 }
 
 llvm::StringRef signalSetAdder() { return "sigaddset"; }
+
+llvm::ArrayRef<llvm::StringRef> signalInstallers() {
+  static const llvm::StringRef Installers[] = {
+      "signal", "sigaction", "bsd_signal", "sysv_signal", "sigset"};
+  return Installers;
+}
+
+llvm::ArrayRef<llvm::StringRef> sigactionHandlerFields() {
+  static const llvm::StringRef Fields[] = {"sa_handler", "sa_sigaction"};
+  return Fields;
+}
+
+llvm::ArrayRef<llvm::StringRef> handlerEscapes() {
+  static const llvm::StringRef Escapes[] = {
+      "pthread_exit", "thrd_exit", "longjmp", "siglongjmp", "_longjmp",
+      "abort",        "exit",      "_exit",   "_Exit",      "quick_exit"};
+  return Escapes;
+}
 
 llvm::StringRef asyncCancelTypeName() { return "PTHREAD_CANCEL_ASYNCHRONOUS"; }
 

@@ -23,6 +23,15 @@ class Preprocessor;
 
 namespace clang::tidy::threadlife::model {
 
+/// The row of \p Rows (a table of this header) named \p Name, if any.
+template <class Row>
+const Row *findRow(llvm::ArrayRef<Row> Rows, llvm::StringRef Name) {
+  for (const Row &R : Rows)
+    if (R.Name == Name)
+      return &R;
+  return nullptr;
+}
+
 //===--- Forced kills -----------------------------------------------------===//
 
 /// The ways of stopping a thread by force, each with its own lesson.
@@ -50,7 +59,6 @@ struct KillFunction {
 };
 
 llvm::ArrayRef<KillFunction> killFunctions();
-const KillFunction *findKillFunction(llvm::StringRef Name);
 
 /// A member function of a class derived from the named class that kills.
 struct KillMethod {
@@ -75,6 +83,16 @@ std::optional<llvm::StringRef> posixSignalName(int64_t Value);
 llvm::ArrayRef<llvm::StringRef> signalConsumers();
 /// Calls that add a signal to a set (the set later blocked and consumed).
 llvm::StringRef signalSetAdder();
+
+/// Calls that install a signal handler for the signal in their first
+/// argument: the handler is their second (signal) or a handler field of the
+/// struct sigaction it points to.
+llvm::ArrayRef<llvm::StringRef> signalInstallers();
+llvm::ArrayRef<llvm::StringRef> sigactionHandlerFields();
+/// Calls that leave a signal handler without returning to the interrupted
+/// code: the thread (or the process) ends, or jumps elsewhere, wherever it
+/// was interrupted.
+llvm::ArrayRef<llvm::StringRef> handlerEscapes();
 
 /// The name of the asynchronous cancel type's constant.
 llvm::StringRef asyncCancelTypeName();
@@ -212,7 +230,6 @@ struct HandleFunction {
 /// handles. Functions are written without "::" and match C functions only
 /// (see cApiFunction).
 llvm::ArrayRef<HandleFunction> handleFunctions();
-const HandleFunction *findHandleFunction(llvm::StringRef Name);
 /// The names of the C functions that do \p Op to a handle.
 std::vector<llvm::StringRef> handleFunctionNames(HandleOp Op);
 /// The C functions that detach a thread (pthread_detach, thrd_detach).
@@ -305,8 +322,10 @@ cApiCall(llvm::ArrayRef<llvm::StringRef> Names);
 std::optional<int64_t> integerValue(const Expr *E, const ASTContext &Ctx);
 
 /// The value of an integer constant named \p Name in this translation unit:
-/// an enumerator, or an object-like macro whose body is a literal or names
-/// another such macro. Empty if it is not defined (or not a plain constant).
+/// an enumerator, or an object-like macro whose body is an integer constant
+/// expression of literals, enumerators and such macros (`1`, `(1 << 0)`,
+/// `((int)0x2)`, `OTHER_MACRO`). Empty if it is not defined (or not a
+/// constant).
 std::optional<int64_t> namedConstant(llvm::StringRef Name, ASTContext &Ctx,
                                      const Preprocessor *PP);
 

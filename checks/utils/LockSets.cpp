@@ -84,28 +84,89 @@ void addMutexesOf(const Expr *E, MutexSet &Held) {
     addMutex(D, Held);
 }
 
+// The lock or unlock call \p E is, through what real code wraps it in: a
+// cast to void, a comparison with the error code, an assignment of it.
+const CallExpr *lockingCall(const Expr *E) {
+  E = E ? E->IgnoreParenCasts() : nullptr;
+  if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E)) {
+    if (Binary->isAssignmentOp())
+      return lockingCall(Binary->getRHS());
+    if (Binary->isComparisonOp())
+      if (const CallExpr *Call = lockingCall(Binary->getLHS()))
+        return Call;
+    return Binary->isComparisonOp() ? lockingCall(Binary->getRHS()) : nullptr;
+  }
+  if (const auto *Not = dyn_cast_or_null<UnaryOperator>(E);
+      Not && Not->getOpcode() == UO_LNot)
+    return lockingCall(Not->getSubExpr());
+  return dyn_cast_or_null<CallExpr>(E);
+}
+
+/// What a call does to the held set: locks or unlocks a mutex.
+void applyCall(const CallExpr *Call, MutexSet &Held, unsigned Depth);
+
+// A helper of this file that returns with a lock held (`lock_state(s)`):
+// its lock, with the caller's argument for its parameter.
+void applyHelper(const CallExpr *Call, MutexSet &Held, unsigned Depth) {
+  const auto *Body =
+      dyn_cast_or_null<CompoundStmt>(bodyOf(Call->getDirectCallee()));
+  if (!Body || Depth > 0)
+    return;
+  MutexSet Inner;
+  for (const Stmt *S : Body->body())
+    if (const auto *E = dyn_cast<Expr>(S))
+      if (const CallExpr *C = lockingCall(E))
+        applyCall(C, Inner, Depth + 1);
+  for (const ValueDecl *M : Inner)
+    Held.insert(M);
+}
+
+void applyCall(const CallExpr *Call, MutexSet &Held, unsigned Depth) {
+  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
+    const CXXMethodDecl *Method = Member->getMethodDecl();
+    if (!Method || !Method->getIdentifier())
+      return;
+    if (llvm::is_contained(model::lockMethods(), Method->getName()))
+      addMutexesOf(Member->getImplicitObjectArgument(), Held);
+    else if (llvm::is_contained(model::unlockMethods(), Method->getName()))
+      if (const ValueDecl *D =
+              referencedDecl(Member->getImplicitObjectArgument()))
+        Held.erase(D);
+    return;
+  }
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  if (model::isOneOf(Callee, model::lockFunctions())) {
+    if (Call->getNumArgs() > 0)
+      addMutexesOf(Call->getArg(0), Held);
+  } else if (model::isOneOf(Callee, model::unlockFunctions())) {
+    if (Call->getNumArgs() > 0)
+      if (const ValueDecl *D = referencedDecl(Call->getArg(0)))
+        Held.erase(D);
+  } else {
+    applyHelper(Call, Held, Depth);
+  }
+}
+
 void addLocks(const Stmt *S, MutexSet &Held) {
   if (const auto *Decls = dyn_cast<DeclStmt>(S)) {
     for (const Decl *D : Decls->decls())
-      if (const auto *Var = dyn_cast<VarDecl>(D))
+      if (const auto *Var = dyn_cast<VarDecl>(D)) {
         if (isGuard(Var->getType()))
           addMutex(Var, Held);
+        else if (const CallExpr *Call = lockingCall(Var->getInit()))
+          applyCall(Call, Held, 0); // int rc = pthread_mutex_lock(&m);
+      }
     return;
   }
-  const auto *Call = dyn_cast<CallExpr>(
-      isa<Expr>(S) ? cast<Expr>(S)->IgnoreParenImpCasts() : S);
-  if (!Call)
-    return;
-  if (const auto *Member = dyn_cast<CXXMemberCallExpr>(Call)) {
-    const CXXMethodDecl *Method = Member->getMethodDecl();
-    if (Method && Method->getIdentifier() &&
-        llvm::is_contained(model::lockMethods(), Method->getName()))
-      addMutexesOf(Member->getImplicitObjectArgument(), Held);
+  // if (pthread_mutex_lock(&m) != 0) { ...; return; }: held after it.
+  if (const auto *If = dyn_cast<IfStmt>(S)) {
+    if (const CallExpr *Call = lockingCall(If->getCond()))
+      applyCall(Call, Held, 0);
     return;
   }
-  if (model::isOneOf(Call->getDirectCallee(), model::lockFunctions()) &&
-      Call->getNumArgs() > 0)
-    addMutexesOf(Call->getArg(0), Held);
+  if (const auto *E = dyn_cast<Expr>(S))
+    if (const CallExpr *Call = lockingCall(E))
+      applyCall(Call, Held, 0);
 }
 } // namespace
 
