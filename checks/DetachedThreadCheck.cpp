@@ -177,7 +177,68 @@ struct Reach {
   const NamedDecl *What;
   llvm::StringRef How;
   SourceLocation Where;
+  /// What is a smart pointer whose raw pointer the thread holds: it may free
+  /// the object (reset, or its own end) while the thread runs.
+  bool Owner = false;
 };
+
+bool isSmartPointer(QualType T) {
+  return model::isClassOneOf(T, model::owningPointers());
+}
+
+// `owner.get()` of a smart pointer that is a local or a global: the thread
+// gets the object, not a share of its ownership.
+std::optional<Reach> rawPointerReach(const Expr *Arg) {
+  const auto *Get = dyn_cast<CXXMemberCallExpr>(Arg);
+  const CXXMethodDecl *Method = Get ? Get->getMethodDecl() : nullptr;
+  if (!Method || !Method->getIdentifier() ||
+      Method->getName() != model::ownedPointerMethod())
+    return std::nullopt;
+  // libstdc++'s shared_ptr::get is its base's: look past the cast to it.
+  const Expr *Owner = Get->getImplicitObjectArgument()->IgnoreParenImpCasts();
+  const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Owner));
+  if (!isSmartPointer(Owner->getType()) || !Var ||
+      (!inFrame(Var) && !Var->hasGlobalStorage()))
+    return std::nullopt;
+  return Reach{Var, "", Arg->getBeginLoc(), /*Owner=*/true};
+}
+
+// A functor built from a local it keeps by reference or pointer:
+// `Worker w(local); std::thread(w)` with `struct Worker { int &state; }`.
+std::optional<Reach> functorReach(const Expr *Callable) {
+  Callable = skipCopies(Callable);
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(Callable))
+    if (const auto *Var = dyn_cast<VarDecl>(Ref->getDecl());
+        Var && inFrame(Var) && Var->getInit())
+      Callable = skipCopies(Var->getInit());
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Callable);
+  const CXXRecordDecl *Record =
+      Construct ? Construct->getType()->getAsCXXRecordDecl() : nullptr;
+  if (!Record || Record->isLambda() || !Record->hasDefinition() ||
+      llvm::none_of(Record->fields(), [](const FieldDecl *Field) {
+        return Field->getType()->isReferenceType() ||
+               Field->getType()->isPointerType();
+      }))
+    return std::nullopt;
+  const CXXConstructorDecl *Ctor = Construct->getConstructor();
+  for (unsigned I = 0; I < Construct->getNumArgs() && I < Ctor->getNumParams();
+       ++I) {
+    const QualType Param = Ctor->getParamDecl(I)->getType();
+    const Expr *Arg = skipCopies(Construct->getArg(I));
+    const ValueDecl *Local = namedDecl(Arg);
+    if (Param->isReferenceType() &&
+        !Param.getNonReferenceType().isConstQualified() && inFrame(Local))
+      return Reach{Local, "is kept by reference in the thread's callable",
+                   Arg->getBeginLoc()};
+    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+        Param->isPointerType() && Addr && Addr->getOpcode() == UO_AddrOf &&
+        inFrame(namedDecl(Addr)))
+      return Reach{namedDecl(Addr),
+                   "is kept by address in the thread's callable",
+                   Arg->getBeginLoc()};
+  }
+  return std::nullopt;
+}
 
 // pthread_create(&t, attr, start, &local)
 // The argument a C create call gives its start routine: &local, a local
@@ -222,9 +283,12 @@ std::optional<Reach> lambdaReach(const Expr *Callable) {
   return std::nullopt;
 }
 
-// An argument after the callable: `this`, std::ref(local), &local.
+// An argument after the callable: `this`, std::ref(local), &local,
+// owner.get().
 std::optional<Reach> argumentReach(const Expr *Arg) {
   Arg = skipCopies(Arg);
+  if (std::optional<Reach> R = rawPointerReach(Arg))
+    return R;
   if (isa<CXXThisExpr>(Arg))
     return Reach{nullptr, "", Arg->getBeginLoc()};
   if (const auto *Call = dyn_cast<CallExpr>(Arg)) {
@@ -258,6 +322,8 @@ std::optional<Reach> threadReach(const Expr *Start) {
     return std::nullopt;
   if (std::optional<Reach> R = lambdaReach(Construct->getArg(0)))
     return R;
+  if (std::optional<Reach> R = functorReach(Construct->getArg(0)))
+    return R;
   for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
     if (std::optional<Reach> R = argumentReach(Construct->getArg(I)))
       return R;
@@ -275,7 +341,14 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   Reported.insert(Detach);
   const SourceLocation Loc = Detach->getExprLoc();
   const bool Posix = isa<CallExpr>(Start);
-  if (R->What)
+  if (R->Owner)
+    diag(Loc, "the detached thread is given a raw pointer into the object %0 "
+              "owns: nothing keeps the object alive while the thread runs, "
+              "and %0 frees it when reset or destroyed; pass the smart "
+              "pointer itself (a shared_ptr by value), or join the thread "
+              "instead of detaching it")
+        << R->What;
+  else if (R->What)
     diag(Loc, "the detached thread may outlive %0, which %1: once the "
               "caller returns, the thread uses a dead stack frame; %2, or "
               "join the thread instead of detaching it")

@@ -334,6 +334,15 @@ llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls() {
   return Calls;
 }
 
+llvm::ArrayRef<llvm::StringRef> owningPointers() {
+  static const llvm::StringRef Pointers[] = {
+      "::std::unique_ptr", "::std::shared_ptr", "::boost::shared_ptr",
+      "::boost::scoped_ptr", "::QScopedPointer", "::QSharedPointer"};
+  return Pointers;
+}
+
+llvm::StringRef ownedPointerMethod() { return "get"; }
+
 llvm::ArrayRef<llvm::StringRef> referenceWrappers() {
   static const llvm::StringRef Wrappers[] = {"::std::ref", "::std::cref",
                                              "::boost::ref", "::boost::cref"};

@@ -256,6 +256,11 @@ llvm::ArrayRef<llvm::StringRef> containerInertMethods();
 /// which no caller handles.
 llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls();
 
+/// Smart pointers that own their object, and the method that gives the raw
+/// pointer without sharing the ownership.
+llvm::ArrayRef<llvm::StringRef> owningPointers();
+llvm::StringRef ownedPointerMethod();
+
 /// Wrappers that pass an argument by reference to a thread's callable.
 llvm::ArrayRef<llvm::StringRef> referenceWrappers();
 
