@@ -311,7 +311,11 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
     // The code the thread runs: its body and the functions of this file it
     // calls, a few calls deep.
     FunctionSet &Code = ThreadCode[Def];
-    addCalleeClosure(*Def, CalleeDepth, SM, Code);
+    if (!Overrides)
+      Overrides.emplace(*Ctx->getTranslationUnitDecl());
+    addCalleeClosure(
+        *Def, CalleeDepth, SM, Code, [](const CallExpr &) { return true; },
+        &*Overrides);
     const ContextVars Context = threadContext(*Def);
     for (const FunctionDecl *F : Code)
       for (const Stmt *Loop : loopsOf(*F->getBody())) {
@@ -429,6 +433,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   auto Done = llvm::make_scope_exit([this] {
     Bodies.clear();
     ThreadCode.clear();
+    Overrides.reset();
   });
   PollMap Polls = findPolls();
   if (Polls.empty())

@@ -16,9 +16,39 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out,
     collectCalls(Child, Out, IntoLambdas);
 }
 
+OverrideIndex::OverrideIndex(const TranslationUnitDecl &TU) { index(TU); }
+
+void OverrideIndex::index(const DeclContext &DC) {
+  for (const Decl *D : DC.decls()) {
+    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
+      index(*cast<DeclContext>(D));
+    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+    if (!Method || !Method->isThisDeclarationADefinition())
+      continue;
+    llvm::SmallVector<const CXXMethodDecl *, 4> Work(
+        Method->overridden_methods().begin(),
+        Method->overridden_methods().end());
+    while (!Work.empty()) {
+      const CXXMethodDecl *Base = Work.pop_back_val()->getCanonicalDecl();
+      Overriders[Base].push_back(Method);
+      Work.append(Base->overridden_methods().begin(),
+                  Base->overridden_methods().end());
+    }
+  }
+}
+
+llvm::ArrayRef<const FunctionDecl *>
+OverrideIndex::overriders(const CXXMethodDecl &Method) const {
+  auto It = Overriders.find(Method.getCanonicalDecl());
+  if (It == Overriders.end())
+    return {};
+  return It->second;
+}
+
 void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
                       const SourceManager &SM, FunctionSet &Into,
-                      llvm::function_ref<bool(const CallExpr &)> Follow) {
+                      llvm::function_ref<bool(const CallExpr &)> Follow,
+                      const OverrideIndex *Overrides) {
   const FunctionDecl *Definition = Root.getDefinition();
   if (!Definition || SM.isInSystemHeader(Definition->getLocation()))
     return;
@@ -34,9 +64,15 @@ void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
       const FunctionDecl *Callee = Call->getDirectCallee();
       const FunctionDecl *CalleeDef =
           Callee ? Callee->getDefinition() : nullptr;
-      if (CalleeDef && !SM.isInSystemHeader(CalleeDef->getLocation()) &&
-          Follow(*Call))
+      if (!Callee || !Follow(*Call))
+        continue;
+      if (CalleeDef && !SM.isInSystemHeader(CalleeDef->getLocation()))
         Work.push_back({CalleeDef, Level + 1});
+      const auto *Method = dyn_cast<CXXMethodDecl>(Callee);
+      if (Overrides && Method && Method->isVirtual())
+        for (const FunctionDecl *Override : Overrides->overriders(*Method))
+          if (!SM.isInSystemHeader(Override->getLocation()))
+            Work.push_back({Override, Level + 1});
     }
   }
 }

@@ -11,7 +11,9 @@
 #define THREADLIFE_CHECKS_UTILS_CALLEECLOSURE_H
 
 #include "clang/AST/Decl.h"
+#include "clang/AST/DeclCXX.h"
 #include "clang/AST/Expr.h"
+#include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SetVector.h"
 
@@ -28,16 +30,34 @@ using FunctionSet = llvm::SmallSetVector<const FunctionDecl *, 8>;
 void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out,
                   bool IntoLambdas);
 
+/// The overriders of each virtual method, among the classes a translation
+/// unit defines: a call to the method may run any of them.
+class OverrideIndex {
+public:
+  explicit OverrideIndex(const TranslationUnitDecl &TU);
+  /// The definitions of the methods that override \p Method, directly or
+  /// not.
+  llvm::ArrayRef<const FunctionDecl *>
+  overriders(const CXXMethodDecl &Method) const;
+
+private:
+  void index(const DeclContext &DC);
+  llvm::DenseMap<const CXXMethodDecl *,
+                 llvm::SmallVector<const FunctionDecl *, 2>>
+      Overriders;
+};
+
 /// \p Root's definition and the definitions of the functions it calls
 /// directly (from lambdas inside it too), up to \p Depth calls deep, that are
 /// not in a system header and whose call \p Follow accepts; depth first, in
 /// the order found. Added to \p Into, which may hold other roots' functions.
+/// With \p Overrides, a call to a virtual method follows its overriders too.
 void addCalleeClosure(
     const FunctionDecl &Root, unsigned Depth, const SourceManager &SM,
     FunctionSet &Into,
-    llvm::function_ref<bool(const CallExpr &)> Follow = [](const CallExpr &) {
-      return true;
-    });
+    llvm::function_ref<bool(const CallExpr &)> Follow =
+        [](const CallExpr &) { return true; },
+    const OverrideIndex *Overrides = nullptr);
 
 } // namespace clang::tidy::threadlife
 
