@@ -91,6 +91,13 @@ cl::opt<bool> ListChecks("list-checks", cl::cat(Category),
                          cl::desc("List the enabled checks and exit"));
 cl::opt<bool> Quiet("quiet", cl::cat(Category),
                     cl::desc("Print no summary line"));
+cl::list<std::string>
+    ExtraArgs("extra-arg", cl::cat(Category),
+              cl::desc("Compiler flag to append to every compile command, as "
+                       "in clang-tidy (e.g. -Wno-error=<warning>)"));
+cl::list<std::string> ExtraArgsBefore(
+    "extra-arg-before", cl::cat(Category),
+    cl::desc("Compiler flag to prepend to every compile command"));
 
 // Exit codes: findings alone never fail a run unless made errors.
 constexpr int ExitClean = 0;
@@ -114,6 +121,12 @@ ClangTidyOptions overrideOptions() {
   // The driver may live anywhere; clang's builtin headers live with LLVM.
   Overrides.ExtraArgsBefore =
       std::vector<std::string>{"-resource-dir=" THREADLIFE_CLANG_RESOURCE_DIR};
+  Overrides.ExtraArgsBefore->insert(Overrides.ExtraArgsBefore->end(),
+                                    ExtraArgsBefore.begin(),
+                                    ExtraArgsBefore.end());
+  if (!ExtraArgs.empty())
+    Overrides.ExtraArgs =
+        std::vector<std::string>(ExtraArgs.begin(), ExtraArgs.end());
   return Overrides;
 }
 
