@@ -155,8 +155,10 @@ bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,
     if (Parents[0].get<LambdaExpr>() || Parents[0].get<CXXRecordDecl>())
       return true;
   }
+  // A static factory (`p->worker_ = std::thread(...); return p;`) starts
+  // the thread in the object it hands out.
   const auto *Method = dyn_cast_or_null<CXXMethodDecl>(FD);
-  if (!Method || Method->getParent() != Record)
+  if (!Method || Method->getParent() != Record || Method->isStatic())
     return true;
   handles::WalkOptions Walk;
   Walk.Locals = false;
