@@ -243,8 +243,9 @@ std::optional<Reach> functorReach(const Expr *Callable) {
 // pthread_create(&t, attr, start, &local)
 // The argument a C create call gives its start routine: &local, a local
 // array.
-std::optional<Reach> contextReach(const CallExpr &Create) {
-  const Expr *Arg = ThreadApi::contextOf(&Create);
+std::optional<Reach> contextReach(const CallExpr &Create,
+                                  const ThreadApi &Api) {
+  const Expr *Arg = Api.contextOf(&Create);
   if (!Arg)
     return std::nullopt;
   Arg = skipCopies(Arg);
@@ -314,9 +315,9 @@ std::optional<Reach> argumentReach(const Expr *Arg) {
   return std::nullopt;
 }
 
-std::optional<Reach> threadReach(const Expr *Start) {
+std::optional<Reach> threadReach(const Expr *Start, const ThreadApi &Api) {
   if (const auto *Create = dyn_cast<CallExpr>(Start))
-    return contextReach(*Create);
+    return contextReach(*Create, Api);
   const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
   if (!Construct || Construct->getNumArgs() == 0)
     return std::nullopt;
@@ -335,7 +336,7 @@ std::optional<Reach> threadReach(const Expr *Start) {
 bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   if (!Start || Reported.count(Detach))
     return Reported.count(Detach);
-  std::optional<Reach> R = threadReach(Start);
+  std::optional<Reach> R = threadReach(Start, api());
   if (!R || (!R->What && immortal(thisClass(Start, *Ctx))))
     return false;
   Reported.insert(Detach);

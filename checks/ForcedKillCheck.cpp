@@ -1,7 +1,6 @@
 //===--- ForcedKillCheck.cpp - threadlife ---------------------------------===//
 
 #include "ForcedKillCheck.h"
-#include "model/ThreadApi.h"
 #include "model/ThreadModel.h"
 #include "utils/NamedDecls.h"
 #include "utils/SignalHandlers.h"
@@ -188,7 +187,11 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
         *Ctx.getTranslationUnitDecl(), Ctx);
     for (const BoundNodes &Node : Creates) {
       const auto *Create = Node.getNodeAs<CallExpr>("create");
-      const Expr *Routine = ThreadApi::callableOf(Create);
+      const model::HandleFunction &Row =
+          *model::findRow(model::handleFunctions(), model::posixThreadCreate());
+      const Expr *Routine = Create->getNumArgs() > *Row.StartArg
+                                ? Create->getArg(*Row.StartArg)
+                                : nullptr;
       if (!Routine ||
           referencedDecl(Create->getArg(model::PosixCreateHandleArg)) != Handle)
         continue;

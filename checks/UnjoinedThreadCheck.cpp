@@ -209,7 +209,7 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
     return std::nullopt;
   // A generic callable could take the stop token jthread passes.
   const Expr *Callable =
-      ThreadApi::callableOf(api().threadStart(Var->getInit()));
+      api().callableOf(api().threadStart(Var->getInit()));
   if (const auto *Lambda =
           dyn_cast_or_null<LambdaExpr>(Callable->IgnoreParenImpCasts());
       Lambda && Lambda->isGenericLambda())

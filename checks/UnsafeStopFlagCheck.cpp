@@ -248,6 +248,15 @@ void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
                      this);
   Finder->addMatcher(
       callExpr(callee(functionDecl(hasAnyName(Functions)))).bind("call"), this);
+  // Calls to a wrapper of the file that passes its start routine on to a C
+  // create (ThreadApi::handleFunction tells which argument it is).
+  Finder->addMatcher(
+      callExpr(callee(functionDecl(hasBody(hasDescendant(
+                   callExpr(callee(functionDecl(model::cApiFunction(
+                       model::handleFunctionNames(
+                           model::HandleOp::CreateIntoArg))))))))))
+          .bind("wrapperCall"),
+      this);
   Finder->addMatcher(model::qtThreadRunDefinition().bind("qtRun"), this);
 }
 
@@ -268,6 +277,11 @@ void UnsafeStopFlagCheck::check(const MatchFinder::MatchResult &Result) {
       if (!S.IsType && model::isOneOf(Call->getDirectCallee(), {S.Name}) &&
           S.CallableArg < Call->getNumArgs())
         Add(Call->getArg(S.CallableArg), Call);
+    return;
+  }
+  if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("wrapperCall")) {
+    if (const Expr *Callable = Types.api().callableOf(Call))
+      Add(Callable, Call);
     return;
   }
   if (const auto *Run = Result.Nodes.getNodeAs<CXXMethodDecl>("qtRun"))

@@ -218,7 +218,7 @@ MemberUseIndex::writtenByThreads(const CXXRecordDecl *Record,
   const SourceManager &SM = Ctx.getSourceManager();
   FunctionSet Code;
   for (const Expr *Start : Starts) {
-    llvm::SmallVector<const Stmt *, 8> Find = {ThreadApi::callableOf(Start)};
+    llvm::SmallVector<const Stmt *, 8> Find = {Api.callableOf(Start)};
     while (!Find.empty()) {
       const Stmt *S = Find.pop_back_val();
       if (!S)

@@ -442,7 +442,9 @@ Transfer::Creation Transfer::createdDetached(const CallExpr *Create,
           namedDecl(Create->getArg(*HF.StartArg)));
       Start && Functions.selfDetaches(Start))
     return Creation::Detached;
-  if (HF.Library != model::CThreadLibrary::Posix)
+  // Only pthread_create takes an attribute; a wrapper passes none (see
+  // ThreadApi::createWrapper).
+  if (HF.Name != model::posixThreadCreate())
     return Creation::Joinable;
   const Expr *Attr = Create->getArg(model::PosixCreateAttrArg);
   if (Attr->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))

@@ -118,9 +118,10 @@ ThreadApi::handleFunction(const CallExpr *Call) const {
     return nullptr;
   const model::HandleFunction *F =
       model::findRow(model::handleFunctions(), Callee->getName());
-  if (!F || !isCApiCall(Call, F->Name) ||
-      (F->Op != model::HandleOp::CreateResult &&
-       Call->getNumArgs() <= F->HandleArg))
+  if (!F || !isCApiCall(Call, F->Name))
+    F = createWrapper(*Callee, 0);
+  if (!F || (F->Op != model::HandleOp::CreateResult &&
+             Call->getNumArgs() <= F->HandleArg))
     return nullptr;
   return F;
 }
@@ -163,29 +164,88 @@ bool ThreadApi::terminatesWhenJoinable(const model::ThreadClass &Class,
   return false;
 }
 
-// The argument at \p Index of the C create call \p Start, if it has one.
-static const Expr *
-createArgument(const Expr *Start,
-               std::optional<unsigned> model::HandleFunction::*Index) {
+const Expr *ThreadApi::createArgument(
+    const Expr *Start,
+    std::optional<unsigned> model::HandleFunction::*Index) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(Start);
-  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
-  const model::HandleFunction *F =
-      Callee && Callee->getIdentifier()
-          ? model::findRow(model::handleFunctions(), Callee->getName())
-          : nullptr;
+  const model::HandleFunction *F = handleFunction(Call);
   if (F && F->*Index && *(F->*Index) < Call->getNumArgs())
     return Call->getArg(*(F->*Index));
   return nullptr;
 }
 
-const Expr *ThreadApi::callableOf(const Expr *Start) {
+const Expr *ThreadApi::callableOf(const Expr *Start) const {
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
     return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
   return createArgument(Start, &model::HandleFunction::StartArg);
 }
 
-const Expr *ThreadApi::contextOf(const Expr *Start) {
+const Expr *ThreadApi::contextOf(const Expr *Start) const {
   return createArgument(Start, &model::HandleFunction::ContextArg);
+}
+
+// The parameter of \p F that \p Arg passes on unchanged, by index.
+static std::optional<unsigned> parameterIndex(const Expr *Arg,
+                                              const FunctionDecl &F) {
+  const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(Arg));
+  const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+  if (!Param || Param->getDeclContext() != &F)
+    return std::nullopt;
+  return Param->getFunctionScopeIndex();
+}
+
+const model::HandleFunction *
+ThreadApi::createWrapper(const FunctionDecl &Callee, unsigned Depth) const {
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (!Definition || !Definition->getBody() || Depth > 2)
+    return nullptr;
+  auto [It, New] = WrapperRows.try_emplace(Definition, nullptr);
+  if (!New)
+    return It->second;
+  // A function that passes its parameters on, as the handle, the start
+  // routine and its argument, to a create that fills the handle in:
+  // `int spawn(pthread_t *t, void *(*fn)(void *), void *arg) {
+  //    return pthread_create(t, NULL, fn, arg); }`.
+  llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+    const auto *Call = dyn_cast<CallExpr>(S);
+    const FunctionDecl *Inner = Call ? Call->getDirectCallee() : nullptr;
+    if (!Inner || !Inner->getIdentifier())
+      continue;
+    const model::HandleFunction *Create =
+        model::findRow(model::handleFunctions(), Inner->getName());
+    if (!Create || !isCApiCall(Call, Create->Name))
+      Create = createWrapper(*Inner, Depth + 1);
+    if (!Create || Create->Op != model::HandleOp::CreateIntoArg ||
+        Call->getNumArgs() <= std::max(Create->HandleArg, *Create->StartArg))
+      continue;
+    std::optional<unsigned> Handle =
+        parameterIndex(Call->getArg(Create->HandleArg), *Definition);
+    std::optional<unsigned> Start =
+        parameterIndex(Call->getArg(*Create->StartArg), *Definition);
+    // A wrapper that creates threads with attributes may create them
+    // detached: not followed.
+    if (!Handle || !Start ||
+        (Create->Name == model::posixThreadCreate() &&
+         !Call->getArg(model::PosixCreateAttrArg)
+              ->IgnoreParenCasts()
+              ->isNullPointerConstant(Definition->getASTContext(),
+                                      Expr::NPC_ValueDependentIsNotNull)))
+      continue;
+    std::optional<unsigned> Context =
+        Create->ContextArg && *Create->ContextArg < Call->getNumArgs()
+            ? parameterIndex(Call->getArg(*Create->ContextArg), *Definition)
+            : std::nullopt;
+    Wrappers.push_back({Definition->getName(), model::HandleOp::CreateIntoArg,
+                        Create->Library, *Handle, *Start, Context});
+    return WrapperRows[Definition] = &Wrappers.back();
+  }
+  return nullptr;
 }
 
 } // namespace clang::tidy::threadlife

@@ -7,6 +7,7 @@
 #include "clang/AST/DeclCXX.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/ASTMatchers/ASTMatchersMacros.h"
+#include "llvm/ADT/DenseMap.h"
 #include <deque>
 #include <string>
 #include <vector>
@@ -35,7 +36,9 @@ public:
   bool isFilledHandle(QualType T) const;
   bool isFilledHandleArray(QualType T) const;
 
-  /// The C thread API \p Call calls, if it is one.
+  /// The C thread API \p Call calls, if it is one, or the create it wraps:
+  /// a function of this file that passes its parameters on to a create as
+  /// its handle, start routine and argument is a create with those roles.
   const model::HandleFunction *handleFunction(const CallExpr *Call) const;
   bool isCApiCall(const CallExpr *Call, llvm::StringRef Name) const;
 
@@ -45,10 +48,10 @@ public:
   /// with a callable); the expression is the construction itself.
   const CXXConstructExpr *threadStart(const Expr *E) const;
   /// The callable a thread start (a construction, or a C create call) runs.
-  static const Expr *callableOf(const Expr *Start);
+  const Expr *callableOf(const Expr *Start) const;
   /// The argument a C create call passes to its start routine (the void *
   /// of pthread_create).
-  static const Expr *contextOf(const Expr *Start);
+  const Expr *contextOf(const Expr *Start) const;
   /// Whether destroying a running \p Class ends the process (or, for
   /// Boost.Thread, its configuration makes it do so).
   bool terminatesWhenJoinable(const model::ThreadClass &Class,
@@ -64,7 +67,18 @@ public:
   const std::string &key() const { return Key; }
 
 private:
+  const Expr *
+  createArgument(const Expr *Start,
+                 std::optional<unsigned> model::HandleFunction::*Index) const;
+  const model::HandleFunction *createWrapper(const FunctionDecl &Callee,
+                                             unsigned Depth) const;
+
   std::string Key;
+  /// The creates this translation unit's wrappers stand for; each check's
+  /// API lives for one translation unit.
+  mutable std::deque<model::HandleFunction> Wrappers;
+  mutable llvm::DenseMap<const FunctionDecl *, const model::HandleFunction *>
+      WrapperRows;
   std::deque<std::string> ExtraNames;
   std::vector<model::ThreadClass> Classes;
 };

@@ -41,3 +41,16 @@ void c11_owned(void) {
   if (thrd_create(&t, work, value) == thrd_success)
     thrd_detach(t);
 }
+
+// Through a project's create function, the argument it passes on.
+static int spawn(thrd_t *t, thrd_start_t fn, void *arg) {
+  return thrd_create(t, fn, arg);
+}
+
+void wrapped_local(void) {
+  int value = 3;
+  thrd_t t;
+  if (spawn(&t, work, &value) == thrd_success)
+    thrd_detach(t);
+  // CHECK-MESSAGES: :[[@LINE-1]]:5: warning: the detached thread may outlive 'value', which is passed to it by address: once the caller returns, the thread uses a dead stack frame; give it an argument it owns (allocated, and freed by the thread), or join the thread instead of detaching it [threadlife-detached-thread]
+}

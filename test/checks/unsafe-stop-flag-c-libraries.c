@@ -43,6 +43,27 @@ static void uv_locked_body(void *arg) {
   }
 }
 
+// A thread started through a project's create function.
+static bool leaving;
+// CHECK-MESSAGES: :[[@LINE-1]]:13: warning: stop flag 'leaving' is polled by a thread's loop and written by another thread without synchronization: a data race, and the compiler may read it once and loop forever; make it an _Atomic type (atomic_bool) [threadlife-unsafe-stop-flag]
+
+static int wrapped_body(void *arg) {
+  while (!leaving)
+    work();
+  return 0;
+}
+
+static int spawn(thrd_t *t, thrd_start_t fn, void *arg) {
+  return thrd_create(t, fn, arg);
+}
+
+void run_wrapped(void) {
+  thrd_t t;
+  spawn(&t, wrapped_body, NULL);
+  leaving = true;
+  thrd_join(t, NULL);
+}
+
 void run(void) {
   thrd_t t;
   uv_thread_t u, v;
