@@ -156,6 +156,14 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
       if ((L.Thrower != nullptr) == Exceptions && isa<VarDecl>(L.Handle.Decl) &&
           !endsWithProcess(L, *Definition) && Reported.insert(L.Index).second)
         reportLeak(Found, L, Definition);
+  if (Definition->isMain())
+    return; // the process ends with main: nothing leaks
+  for (const Leaks::UnclosedHandle &U : Found.Unclosed)
+    if (isa<VarDecl>(U.Handle) && Reported.insert(U.Index).second)
+      diag(U.Wait->getBeginLoc(),
+           "the thread handle %0 is waited on here but never closed on some "
+           "path, and leaks; CloseHandle it after the wait")
+          << U.Handle;
 }
 
 // A pthread or Win32 handle left when main() returns: the process ends, and
@@ -208,8 +216,7 @@ UnjoinedThreadCheck::jthreadFix(const VarDecl *Var, const FunctionDecl *FD) {
       !api().threadStart(Var->getInit()))
     return std::nullopt;
   // A generic callable could take the stop token jthread passes.
-  const Expr *Callable =
-      api().callableOf(api().threadStart(Var->getInit()));
+  const Expr *Callable = api().callableOf(api().threadStart(Var->getInit()));
   if (const auto *Lambda =
           dyn_cast_or_null<LambdaExpr>(Callable->IgnoreParenImpCasts());
       Lambda && Lambda->isGenericLambda())

@@ -43,6 +43,14 @@ public:
     const Stmt *Start;
   };
   std::vector<Overwrite> Overwrites;
+  /// A Win32 handle whose life ends after a wait and no CloseHandle: the
+  /// thread has ended, its handle leaks.
+  struct UnclosedHandle {
+    unsigned Index;
+    const ValueDecl *Handle;
+    const Stmt *Wait;
+  };
+  std::vector<UnclosedHandle> Unclosed;
   llvm::SmallDenseSet<unsigned, 4> Detached;
   llvm::SmallDenseSet<unsigned, 4> Settled;
 
@@ -51,6 +59,13 @@ public:
                 const Stmt *Exit, SourceLocation Loc) override {
     if (V.State == handles::HandleState::Running)
       add({H.Index, H.Handle, V.Start, Exit, Loc, nullptr, nullptr});
+    if (V.State == handles::HandleState::Joined && V.Event &&
+        H.Handle.Kind == handles::TrackedHandle::Returned &&
+        H.Handle.Library == model::CThreadLibrary::Win32 &&
+        llvm::none_of(Unclosed, [&](const UnclosedHandle &U) {
+          return U.Index == H.Index;
+        }))
+      Unclosed.push_back({H.Index, H.Handle.Decl, V.Event});
   }
   void thrown(handles::HandleRef H, const handles::HandleValue &V,
               const Stmt *Thrower) override {
