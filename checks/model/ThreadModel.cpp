@@ -334,10 +334,25 @@ llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls() {
   return Calls;
 }
 
+llvm::ArrayRef<llvm::StringRef> assertionReporters() {
+  static const llvm::StringRef Reporters[] = {
+      "::doctest::detail::ResultBuilder::react",
+      "::doctest::detail::MessageBuilder::react",
+      "::doctest::detail::decomp_assert",
+      "::doctest::detail::unary_assert",
+      "::doctest::detail::binary_assert",
+      "::Catch::AssertionHandler::complete",
+      "::Catch::AssertionHandler::handleExpr",
+      "::Catch::AssertionHandler::handleMessage",
+      "::boost::test_tools::tt_detail::report_assertion",
+  };
+  return Reporters;
+}
+
 llvm::ArrayRef<llvm::StringRef> owningPointers() {
   static const llvm::StringRef Pointers[] = {
-      "::std::unique_ptr", "::std::shared_ptr", "::boost::shared_ptr",
-      "::boost::scoped_ptr", "::QScopedPointer", "::QSharedPointer"};
+      "::std::unique_ptr",   "::std::shared_ptr", "::boost::shared_ptr",
+      "::boost::scoped_ptr", "::QScopedPointer",  "::QSharedPointer"};
   return Pointers;
 }
 

@@ -261,6 +261,11 @@ llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls();
 llvm::ArrayRef<llvm::StringRef> owningPointers();
 llvm::StringRef ownedPointerMethod();
 
+/// The calls by which test frameworks report an assertion (doctest, Catch2,
+/// Boost.Test): they throw only to end a test that has failed (a REQUIRE),
+/// and are taken not to throw.
+llvm::ArrayRef<llvm::StringRef> assertionReporters();
+
 /// Wrappers that pass an argument by reference to a thread's callable.
 llvm::ArrayRef<llvm::StringRef> referenceWrappers();
 

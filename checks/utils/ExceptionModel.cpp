@@ -53,6 +53,10 @@ bool ExceptionModel::functionMayThrow(const FunctionDecl *FD, unsigned Depth,
     return false;
   if (Ctx.getSourceManager().isInSystemHeader(FD->getLocation()))
     return ThreadApi::isNamed(FD, model::throwingLibraryCalls());
+  // A test framework's report of a failed assertion throws only to end a test
+  // that has failed already (doctest's CHECK_MESSAGE never does).
+  if (ThreadApi::isNamed(FD, model::assertionReporters()))
+    return false;
   // Thread API calls do not throw where the checks look at them: a join of a
   // running handle succeeds.
   if (const auto *Method = dyn_cast<CXXMethodDecl>(FD))
