@@ -182,6 +182,15 @@ struct Reach {
   bool Owner = false;
 };
 
+// The local of the caller's frame whose address \p Arg takes: `&local`.
+const ValueDecl *addressedLocal(const Expr *Arg) {
+  const auto *Addr = dyn_cast<UnaryOperator>(Arg);
+  if (!Addr || Addr->getOpcode() != UO_AddrOf)
+    return nullptr;
+  const ValueDecl *Local = namedDecl(Addr);
+  return inFrame(Local) ? Local : nullptr;
+}
+
 bool isSmartPointer(QualType T) {
   return model::isClassOneOf(T, model::owningPointers());
 }
@@ -230,11 +239,9 @@ std::optional<Reach> functorReach(const Expr *Callable) {
         !Param.getNonReferenceType().isConstQualified() && inFrame(Local))
       return Reach{Local, "is kept by reference in the thread's callable",
                    Arg->getBeginLoc()};
-    if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-        Param->isPointerType() && Addr && Addr->getOpcode() == UO_AddrOf &&
-        inFrame(namedDecl(Addr)))
-      return Reach{namedDecl(Addr),
-                   "is kept by address in the thread's callable",
+    if (const ValueDecl *Addressed = addressedLocal(Arg);
+        Param->isPointerType() && Addressed)
+      return Reach{Addressed, "is kept by address in the thread's callable",
                    Arg->getBeginLoc()};
   }
   return std::nullopt;
@@ -249,12 +256,8 @@ std::optional<Reach> contextReach(const CallExpr &Create,
   if (!Arg)
     return std::nullopt;
   Arg = skipCopies(Arg);
-  if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-      Addr && Addr->getOpcode() == UO_AddrOf) {
-    const ValueDecl *Local = namedDecl(Addr);
-    if (inFrame(Local))
-      return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
-  }
+  if (const ValueDecl *Local = addressedLocal(Arg))
+    return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
   if (const auto *Ref = dyn_cast<DeclRefExpr>(Arg);
       Ref && Ref->getType()->isArrayType() && inFrame(Ref->getDecl()))
     return Reach{Ref->getDecl(), "is passed to it by address",
@@ -306,12 +309,8 @@ std::optional<Reach> argumentReach(const Expr *Arg) {
         return Reach{nullptr, "", Arg->getBeginLoc()};
     }
   }
-  if (const auto *Addr = dyn_cast<UnaryOperator>(Arg);
-      Addr && Addr->getOpcode() == UO_AddrOf) {
-    const ValueDecl *Local = namedDecl(Addr);
-    if (inFrame(Local))
-      return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
-  }
+  if (const ValueDecl *Local = addressedLocal(Arg))
+    return Reach{Local, "is passed to it by address", Arg->getBeginLoc()};
   return std::nullopt;
 }
 

@@ -181,22 +181,19 @@ void ForcedKillCheck::checkCancel(const CallExpr *Call, ASTContext &Ctx) {
   llvm::SmallVector<const FunctionDecl *, 2> Bare;
   bool FoundStart = false;
   if (const ValueDecl *Handle = referencedDecl(Call->getArg(0))) {
+    const model::HandleFunction &Create =
+        *model::findRow(model::handleFunctions(), model::posixThreadCreate());
     auto Creates = match(
         translationUnitDecl(forEachDescendant(
             model::cApiCall({model::posixThreadCreate()}).bind("create"))),
         *Ctx.getTranslationUnitDecl(), Ctx);
     for (const BoundNodes &Node : Creates) {
-      const auto *Create = Node.getNodeAs<CallExpr>("create");
-      const model::HandleFunction &Row =
-          *model::findRow(model::handleFunctions(), model::posixThreadCreate());
-      const Expr *Routine = Create->getNumArgs() > *Row.StartArg
-                                ? Create->getArg(*Row.StartArg)
-                                : nullptr;
-      if (!Routine ||
-          referencedDecl(Create->getArg(model::PosixCreateHandleArg)) != Handle)
+      const auto *Created = Node.getNodeAs<CallExpr>("create");
+      if (Created->getNumArgs() <= *Create.StartArg ||
+          referencedDecl(Created->getArg(Create.HandleArg)) != Handle)
         continue;
-      const auto *Start =
-          dyn_cast_or_null<FunctionDecl>(referencedDecl(Routine));
+      const auto *Start = dyn_cast_or_null<FunctionDecl>(
+          referencedDecl(Created->getArg(*Create.StartArg)));
       const FunctionDecl *Definition = Start ? Start->getDefinition() : nullptr;
       if (!Definition || !Definition->getBody()) {
         FoundStart = false;

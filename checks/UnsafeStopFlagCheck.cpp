@@ -251,10 +251,9 @@ void UnsafeStopFlagCheck::registerMatchers(MatchFinder *Finder) {
   // Calls to a wrapper of the file that passes its start routine on to a C
   // create (ThreadApi::handleFunction tells which argument it is).
   Finder->addMatcher(
-      callExpr(callee(functionDecl(hasBody(hasDescendant(
-                   callExpr(callee(functionDecl(model::cApiFunction(
-                       model::handleFunctionNames(
-                           model::HandleOp::CreateIntoArg))))))))))
+      callExpr(callee(functionDecl(hasBody(hasDescendant(callExpr(callee(
+                   functionDecl(model::cApiFunction(model::handleFunctionNames(
+                       model::HandleOp::CreateIntoArg))))))))))
           .bind("wrapperCall"),
       this);
   Finder->addMatcher(model::qtThreadRunDefinition().bind("qtRun"), this);
@@ -318,6 +317,9 @@ struct UnsafeStopFlagCheck::Poll {
 UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
   const SourceManager &SM = Ctx->getSourceManager();
   PollMap Polls;
+  // A thread body that calls a virtual method (a wrapper's trampoline
+  // calling Execute()) runs the overrides.
+  const OverrideIndex Overrides(*Ctx->getTranslationUnitDecl());
   for (const auto &[Body, Start] : Bodies) {
     const FunctionDecl *Def = Body->getDefinition();
     if (!Def || !Def->getBody() || SM.isInSystemHeader(Def->getLocation()))
@@ -325,11 +327,9 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
     // The code the thread runs: its body and the functions of this file it
     // calls, a few calls deep.
     FunctionSet &Code = ThreadCode[Def];
-    if (!Overrides)
-      Overrides.emplace(*Ctx->getTranslationUnitDecl());
     addCalleeClosure(
         *Def, CalleeDepth, SM, Code, [](const CallExpr &) { return true; },
-        &*Overrides);
+        &Overrides);
     const ContextVars Context = threadContext(*Def);
     for (const FunctionDecl *F : Code)
       for (const Stmt *Loop : loopsOf(*F->getBody())) {
@@ -447,7 +447,6 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   auto Done = llvm::make_scope_exit([this] {
     Bodies.clear();
     ThreadCode.clear();
-    Overrides.reset();
   });
   PollMap Polls = findPolls();
   if (Polls.empty())

@@ -49,9 +49,6 @@ private:
   llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
   /// By thread body: the functions it runs.
   llvm::DenseMap<const FunctionDecl *, FunctionSet> ThreadCode;
-  /// The TU's virtual overriders: a thread body that calls a virtual method
-  /// (a wrapper's trampoline calling Execute()) runs the overrides.
-  std::optional<OverrideIndex> Overrides;
   ThreadTypesOption Types;
   utils::IncludeInserter Inserter;
   llvm::DenseSet<FileID> IncludesAtomic;

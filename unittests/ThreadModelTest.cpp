@@ -59,6 +59,14 @@ TEST(ThreadModel, CreatesHaveStartAndContext) {
   }
 }
 
+// Only pthread_create takes attributes (which may create the thread
+// detached).
+TEST(ThreadModel, OnlyPthreadCreateTakesAttributes) {
+  for (const HandleFunction &F : handleFunctions())
+    EXPECT_EQ(F.AttrArg.has_value(), F.Name == posixThreadCreate())
+        << F.Name.str();
+}
+
 // Only a release that lets the thread run on is a detach for detached-thread:
 // CloseHandle and g_thread_unref drop a reference.
 TEST(ThreadModel, DetachFunctionsLetTheThreadRunOn) {

@@ -84,7 +84,7 @@ public:
     const model::HandleFunction *HF = Api.handleFunction(Call);
     if (HF && HF->Op == model::HandleOp::CreateIntoArg)
       if (const auto *Var = dyn_cast_or_null<VarDecl>(
-              createdInto(Call->getArg(HF->HandleArg))))
+              filledDecl(Call->getArg(HF->HandleArg))))
         F.FilledHandles.try_emplace(Var, HF->Library);
     if (Api.isCApiCall(Call, model::posixSetDetachState()) &&
         Call->getNumArgs() == 2)
@@ -139,22 +139,6 @@ private:
       It->second = It->second || IsDetached;
   }
 
-  // The handle (or array) that pthread_create(&t, ...), (&ts[i], ...) or
-  // (ts + i, ...) fills.
-  static const ValueDecl *createdInto(const Expr *Arg) {
-    Arg = skipWrappers(Arg);
-    if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
-        Addr && Addr->getOpcode() == UO_AddrOf) {
-      if (const ValueDecl *Handle = namedDecl(Addr->getSubExpr()))
-        return Handle;
-      return containerOfElement(Addr->getSubExpr());
-    }
-    if (const auto *Sum = dyn_cast_or_null<BinaryOperator>(Arg);
-        Sum && Sum->isAdditiveOp())
-      return namedDecl(Sum->getLHS());
-    return namedDecl(Arg); // an array
-  }
-
   // The handle a join or detach inside a loop acts on.
   const Expr *joinedHandle(const Stmt *S) const {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
@@ -172,12 +156,7 @@ private:
       if (!HF || (HF->Op != model::HandleOp::Join &&
                   HF->Op != model::HandleOp::Detach))
         return nullptr;
-      const Expr *Handle = skipWrappers(Call->getArg(HF->HandleArg));
-      // uv_thread_join(&threads[i]).
-      if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Handle);
-          Addr && Addr->getOpcode() == UO_AddrOf)
-        return Addr->getSubExpr();
-      return Handle;
+      return skipAddressOf(Call->getArg(HF->HandleArg));
     }
     return nullptr;
   }
@@ -264,6 +243,40 @@ bool FunctionFactsCache::selfDetaches(const FunctionDecl *Start) const {
       Work.push_back(Child);
   }
   return false;
+}
+
+bool FunctionFactsCache::onlyReads(const ParmVarDecl *Param) {
+  auto [It, New] = ReadOnlyParams.try_emplace(Param, false);
+  if (!New)
+    return It->second;
+  const auto *Callee = cast<FunctionDecl>(Param->getDeclContext());
+  const FunctionDecl *Definition = Callee->getDefinition();
+  if (!Definition || !Definition->getBody())
+    return false;
+  unsigned Reads = 0, Uses = 0;
+  llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S)
+      continue;
+    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+      Uses += Ref->getDecl() == Param;
+    if (const auto *Call = dyn_cast<CallExpr>(S)) {
+      const model::HandleFunction *HF = Api.handleFunction(Call);
+      const FunctionDecl *Target = Call->getDirectCallee();
+      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
+        const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(Call->getArg(I)));
+        if (!Ref || Ref->getDecl() != Param)
+          continue;
+        bool Variadic =
+            Target && Target->isVariadic() && I >= Target->getNumParams();
+        Reads += Variadic || (HF && HF->Op == model::HandleOp::Inert);
+      }
+    }
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return ReadOnlyParams[Param] = Reads == Uses;
 }
 
 } // namespace clang::tidy::threadlife::handles

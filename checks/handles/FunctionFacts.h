@@ -71,11 +71,18 @@ public:
   /// (pthread_detach(pthread_self())).
   bool selfDetaches(const FunctionDecl *Start) const;
 
+  /// Whether the function that takes a C handle by value in \p Param only
+  /// looks at it: every use is an argument of a call that reads the handle
+  /// (pthread_setname_np) or of a variadic call's tail (a printf of the ID).
+  /// A body that joins it, detaches it or passes it on does not.
+  bool onlyReads(const ParmVarDecl *Param);
+
 private:
   const ThreadApi &Api;
   ASTContext &Ctx;
   const Preprocessor *PP;
   llvm::DenseMap<const FunctionDecl *, std::unique_ptr<FunctionFacts>> Facts;
+  llvm::DenseMap<const ParmVarDecl *, bool> ReadOnlyParams;
 };
 
 } // namespace clang::tidy::threadlife::handles

@@ -83,45 +83,6 @@ Transfer::Use Transfer::classifyElementUse(const Stmt *Element,
   return Use::Escape;
 }
 
-namespace {
-
-// Whether a function given a C handle by value in \p Param only looks at it:
-// every use is an argument of a call that reads the handle
-// (pthread_setname_np) or of a variadic call's tail (a printf of the ID). A
-// body that joins it, detaches it or passes it on is not.
-bool onlyReads(const ParmVarDecl *Param, const ThreadApi &Api) {
-  const auto *Callee = cast<FunctionDecl>(Param->getDeclContext());
-  const FunctionDecl *Definition = Callee->getDefinition();
-  if (!Definition || !Definition->getBody())
-    return false;
-  unsigned Reads = 0, Uses = 0;
-  llvm::SmallVector<const Stmt *, 32> Work = {Definition->getBody()};
-  while (!Work.empty()) {
-    const Stmt *S = Work.pop_back_val();
-    if (!S)
-      continue;
-    if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
-      Uses += Ref->getDecl() == Param;
-    if (const auto *Call = dyn_cast<CallExpr>(S)) {
-      const model::HandleFunction *HF = Api.handleFunction(Call);
-      const FunctionDecl *Target = Call->getDirectCallee();
-      for (unsigned I = 0; I < Call->getNumArgs(); ++I) {
-        const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(Call->getArg(I)));
-        if (!Ref || Ref->getDecl() != Param)
-          continue;
-        bool Variadic =
-            Target && Target->isVariadic() && I >= Target->getNumParams();
-        Reads += Variadic || (HF && HF->Op == model::HandleOp::Inert);
-      }
-    }
-    for (const Stmt *Child : S->children())
-      Work.push_back(Child);
-  }
-  return Reads == Uses;
-}
-
-} // namespace
-
 Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
                                              const CallExpr *Call, unsigned H,
                                              const FunctionFacts &F) const {
@@ -158,7 +119,7 @@ Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
           return Use::Inert;
         if (Handles[H].Kind == TrackedHandle::Filled &&
             !Param->isReferenceType() && !Param->isPointerType() &&
-            onlyReads(Callee->getParamDecl(I), Api))
+            Functions.onlyReads(Callee->getParamDecl(I)))
           return Use::Inert;
       }
   return Use::Escape;

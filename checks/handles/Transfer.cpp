@@ -363,11 +363,7 @@ void Transfer::cApiCall(PathState &S, const CallExpr *Call,
     create(S, Call, F);
     return;
   }
-  const Expr *Arg = skipWrappers(Call->getArg(HF.HandleArg));
-  // libuv takes the handle's address: uv_thread_join(&t).
-  if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
-      Addr && Addr->getOpcode() == UO_AddrOf)
-    Arg = skipWrappers(Addr->getSubExpr());
+  const Expr *Arg = skipAddressOf(Call->getArg(HF.HandleArg));
   std::optional<unsigned> H;
   if (const auto *Native = dyn_cast_or_null<CXXMemberCallExpr>(Arg)) {
     const CXXMethodDecl *Method = Native->getMethodDecl();
@@ -398,19 +394,8 @@ void Transfer::cApiCall(PathState &S, const CallExpr *Call,
 void Transfer::create(PathState &S, const CallExpr *Call,
                       const FunctionFacts &F) {
   const model::HandleFunction &HF = *Api.handleFunction(Call);
-  const Expr *Arg = skipWrappers(Call->getArg(HF.HandleArg));
-  std::optional<unsigned> H;
-  if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(Arg);
-      Addr && Addr->getOpcode() == UO_AddrOf) {
-    H = Handles.find(Addr->getSubExpr());
-    if (!H)
-      H = Handles.find(containerOfElement(Addr->getSubExpr()));
-  } else if (const auto *Sum = dyn_cast_or_null<BinaryOperator>(Arg);
-             Sum && Sum->isAdditiveOp()) {
-    H = Handles.find(Sum->getLHS());
-  } else {
-    H = Handles.find(Arg);
-  }
+  std::optional<unsigned> H =
+      Handles.find(filledDecl(Call->getArg(HF.HandleArg)));
   if (!H || Handles[*H].Kind != TrackedHandle::Filled)
     return;
   // A create into a handle that may still own a thread loses that thread.
@@ -442,11 +427,11 @@ Transfer::Creation Transfer::createdDetached(const CallExpr *Create,
           namedDecl(Create->getArg(*HF.StartArg)));
       Start && Functions.selfDetaches(Start))
     return Creation::Detached;
-  // Only pthread_create takes an attribute; a wrapper passes none (see
-  // ThreadApi::createWrapper).
-  if (HF.Name != model::posixThreadCreate())
+  // A create without attributes (a wrapper passes none, see
+  // ThreadApi::createWrapper) creates joinable threads.
+  if (!HF.AttrArg || Create->getNumArgs() <= *HF.AttrArg)
     return Creation::Joinable;
-  const Expr *Attr = Create->getArg(model::PosixCreateAttrArg);
+  const Expr *Attr = Create->getArg(*HF.AttrArg);
   if (Attr->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
     return Creation::Joinable;
   const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Attr));

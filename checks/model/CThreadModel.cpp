@@ -37,8 +37,9 @@ using Op = HandleOp;
 using L = CThreadLibrary;
 
 HandleFunction create(llvm::StringRef Name, L Library, unsigned Handle,
-                      unsigned Start, unsigned Context) {
-  return {Name, Op::CreateIntoArg, Library, Handle, Start, Context};
+                      unsigned Start, unsigned Context,
+                      std::optional<unsigned> Attr = std::nullopt) {
+  return {Name, Op::CreateIntoArg, Library, Handle, Start, Context, Attr};
 }
 
 HandleFunction createResult(llvm::StringRef Name, L Library, unsigned Start,
@@ -54,7 +55,7 @@ HandleFunction call(llvm::StringRef Name, Op Operation, L Library,
 
 llvm::ArrayRef<HandleFunction> handleFunctions() {
   static const HandleFunction Functions[] = {
-      create("pthread_create", L::Posix, 0, 2, 3),
+      create("pthread_create", L::Posix, 0, 2, 3, /*Attr=*/1),
       call("pthread_join", Op::Join, L::Posix),
       call("pthread_detach", Op::Detach, L::Posix),
       call("pthread_tryjoin_np", Op::MaybeJoin, L::Posix),

@@ -119,7 +119,7 @@ ThreadApi::handleFunction(const CallExpr *Call) const {
   const model::HandleFunction *F =
       model::findRow(model::handleFunctions(), Callee->getName());
   if (!F || !isCApiCall(Call, F->Name))
-    F = createWrapper(*Callee, 0);
+    F = createWrapper(*Callee);
   if (!F || (F->Op != model::HandleOp::CreateResult &&
              Call->getNumArgs() <= F->HandleArg))
     return nullptr;
@@ -195,13 +195,22 @@ static std::optional<unsigned> parameterIndex(const Expr *Arg,
 }
 
 const model::HandleFunction *
-ThreadApi::createWrapper(const FunctionDecl &Callee, unsigned Depth) const {
+ThreadApi::createWrapper(const FunctionDecl &Callee) const {
   const FunctionDecl *Definition = Callee.getDefinition();
-  if (!Definition || !Definition->getBody() || Depth > 2)
+  if (!Definition || !Definition->getBody())
     return nullptr;
+  // Entered before the body is read: a recursive function is no wrapper of
+  // itself.
   auto [It, New] = WrapperRows.try_emplace(Definition, nullptr);
   if (!New)
     return It->second;
+  // Only a function given the handle's address can pass it on; most calls
+  // stop here, and the walk below never reaches far into the call graph.
+  if (llvm::none_of(Definition->parameters(), [&](const ParmVarDecl *P) {
+        return P->getType()->isPointerType() &&
+               isFilledHandle(P->getType()->getPointeeType());
+      }))
+    return nullptr;
   // A function that passes its parameters on, as the handle, the start
   // routine and its argument, to a create that fills the handle in:
   // `int spawn(pthread_t *t, void *(*fn)(void *), void *arg) {
@@ -214,15 +223,9 @@ ThreadApi::createWrapper(const FunctionDecl &Callee, unsigned Depth) const {
     for (const Stmt *Child : S->children())
       Work.push_back(Child);
     const auto *Call = dyn_cast<CallExpr>(S);
-    const FunctionDecl *Inner = Call ? Call->getDirectCallee() : nullptr;
-    if (!Inner || !Inner->getIdentifier())
-      continue;
-    const model::HandleFunction *Create =
-        model::findRow(model::handleFunctions(), Inner->getName());
-    if (!Create || !isCApiCall(Call, Create->Name))
-      Create = createWrapper(*Inner, Depth + 1);
+    const model::HandleFunction *Create = handleFunction(Call);
     if (!Create || Create->Op != model::HandleOp::CreateIntoArg ||
-        Call->getNumArgs() <= std::max(Create->HandleArg, *Create->StartArg))
+        Call->getNumArgs() <= *Create->StartArg)
       continue;
     std::optional<unsigned> Handle =
         parameterIndex(Call->getArg(Create->HandleArg), *Definition);
@@ -231,11 +234,12 @@ ThreadApi::createWrapper(const FunctionDecl &Callee, unsigned Depth) const {
     // A wrapper that creates threads with attributes may create them
     // detached: not followed.
     if (!Handle || !Start ||
-        (Create->Name == model::posixThreadCreate() &&
-         !Call->getArg(model::PosixCreateAttrArg)
-              ->IgnoreParenCasts()
-              ->isNullPointerConstant(Definition->getASTContext(),
-                                      Expr::NPC_ValueDependentIsNotNull)))
+        (Create->AttrArg &&
+         (*Create->AttrArg >= Call->getNumArgs() ||
+          !Call->getArg(*Create->AttrArg)
+               ->IgnoreParenCasts()
+               ->isNullPointerConstant(Definition->getASTContext(),
+                                       Expr::NPC_ValueDependentIsNotNull))))
       continue;
     std::optional<unsigned> Context =
         Create->ContextArg && *Create->ContextArg < Call->getNumArgs()

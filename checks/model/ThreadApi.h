@@ -70,8 +70,7 @@ private:
   const Expr *
   createArgument(const Expr *Start,
                  std::optional<unsigned> model::HandleFunction::*Index) const;
-  const model::HandleFunction *createWrapper(const FunctionDecl &Callee,
-                                             unsigned Depth) const;
+  const model::HandleFunction *createWrapper(const FunctionDecl &Callee) const;
 
   std::string Key;
   /// The creates this translation unit's wrappers stand for; each check's

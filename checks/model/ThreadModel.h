@@ -102,11 +102,9 @@ llvm::StringRef asyncCancelTypeName();
 /// glibc and musl, and the function itself where a libc has one.
 llvm::ArrayRef<llvm::StringRef> cleanupHandlerInstallers();
 
-/// The function that starts a POSIX thread, and the index of its handle
-/// (pthread_t *) and attribute arguments.
+/// The function that starts a POSIX thread (its row in handleFunctions()
+/// says which argument is which).
 llvm::StringRef posixThreadCreate();
-constexpr unsigned PosixCreateHandleArg = 0;
-constexpr unsigned PosixCreateAttrArg = 1;
 
 //===--- Thread handles and their lifecycle calls
 //---------------------------===//
@@ -224,6 +222,9 @@ struct HandleFunction {
   /// For a create: the start routine and the argument it is given.
   std::optional<unsigned> StartArg = std::nullopt;
   std::optional<unsigned> ContextArg = std::nullopt;
+  /// The thread attributes, which may create the thread detached
+  /// (pthread_create's pthread_attr_t *).
+  std::optional<unsigned> AttrArg = std::nullopt;
 };
 
 /// The C thread APIs (POSIX, Win32, C11, libuv, GLib, SDL) as calls on

@@ -59,6 +59,14 @@ const Expr *movedFrom(const Expr *Arg) {
   return nullptr;
 }
 
+const Expr *skipAddressOf(const Expr *E) {
+  E = skipWrappers(E);
+  if (const auto *Addr = dyn_cast_or_null<UnaryOperator>(E);
+      Addr && Addr->getOpcode() == UO_AddrOf)
+    return skipWrappers(Addr->getSubExpr());
+  return E;
+}
+
 bool isZeroLiteral(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Int = dyn_cast<IntegerLiteral>(E))

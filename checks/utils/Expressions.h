@@ -22,6 +22,10 @@ const Expr *skipCopies(const Expr *E);
 /// The object \p Arg moves from: `std::move(t)`, `static_cast<T &&>(t)`.
 const Expr *movedFrom(const Expr *Arg);
 
+/// The object \p E takes the address of (`&t`, libuv's `uv_thread_join(&t)`),
+/// past the wrappers above; \p E itself when it takes none.
+const Expr *skipAddressOf(const Expr *E);
+
 /// Whether \p E is a literal zero, false or null pointer.
 bool isZeroLiteral(const Expr *E);
 

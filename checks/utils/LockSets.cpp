@@ -84,21 +84,22 @@ void addMutexesOf(const Expr *E, MutexSet &Held) {
     addMutex(D, Held);
 }
 
-// The lock or unlock call \p E is, through what real code wraps it in: a
-// cast to void, a comparison with the error code, an assignment of it.
-const CallExpr *lockingCall(const Expr *E) {
+// The call \p E makes, through what real code wraps a lock call in: a cast
+// to void, a comparison with the error code, an assignment of the result.
+const CallExpr *wrappedCall(const Expr *E) {
   E = E ? E->IgnoreParenCasts() : nullptr;
   if (const auto *Binary = dyn_cast_or_null<BinaryOperator>(E)) {
     if (Binary->isAssignmentOp())
-      return lockingCall(Binary->getRHS());
-    if (Binary->isComparisonOp())
-      if (const CallExpr *Call = lockingCall(Binary->getLHS()))
-        return Call;
-    return Binary->isComparisonOp() ? lockingCall(Binary->getRHS()) : nullptr;
+      return wrappedCall(Binary->getRHS());
+    if (!Binary->isComparisonOp())
+      return nullptr;
+    if (const CallExpr *Call = wrappedCall(Binary->getLHS()))
+      return Call;
+    return wrappedCall(Binary->getRHS());
   }
   if (const auto *Not = dyn_cast_or_null<UnaryOperator>(E);
       Not && Not->getOpcode() == UO_LNot)
-    return lockingCall(Not->getSubExpr());
+    return wrappedCall(Not->getSubExpr());
   return dyn_cast_or_null<CallExpr>(E);
 }
 
@@ -106,7 +107,8 @@ const CallExpr *lockingCall(const Expr *E) {
 void applyCall(const CallExpr *Call, MutexSet &Held, unsigned Depth);
 
 // A helper of this file that returns with a lock held (`lock_state(s)`):
-// its lock, with the caller's argument for its parameter.
+// the mutexes its top-level statements leave locked, which name the same
+// fields and globals in the caller.
 void applyHelper(const CallExpr *Call, MutexSet &Held, unsigned Depth) {
   const auto *Body =
       dyn_cast_or_null<CompoundStmt>(bodyOf(Call->getDirectCallee()));
@@ -115,7 +117,7 @@ void applyHelper(const CallExpr *Call, MutexSet &Held, unsigned Depth) {
   MutexSet Inner;
   for (const Stmt *S : Body->body())
     if (const auto *E = dyn_cast<Expr>(S))
-      if (const CallExpr *C = lockingCall(E))
+      if (const CallExpr *C = wrappedCall(E))
         applyCall(C, Inner, Depth + 1);
   for (const ValueDecl *M : Inner)
     Held.insert(M);
@@ -153,19 +155,19 @@ void addLocks(const Stmt *S, MutexSet &Held) {
       if (const auto *Var = dyn_cast<VarDecl>(D)) {
         if (isGuard(Var->getType()))
           addMutex(Var, Held);
-        else if (const CallExpr *Call = lockingCall(Var->getInit()))
+        else if (const CallExpr *Call = wrappedCall(Var->getInit()))
           applyCall(Call, Held, 0); // int rc = pthread_mutex_lock(&m);
       }
     return;
   }
   // if (pthread_mutex_lock(&m) != 0) { ...; return; }: held after it.
   if (const auto *If = dyn_cast<IfStmt>(S)) {
-    if (const CallExpr *Call = lockingCall(If->getCond()))
+    if (const CallExpr *Call = wrappedCall(If->getCond()))
       applyCall(Call, Held, 0);
     return;
   }
   if (const auto *E = dyn_cast<Expr>(S))
-    if (const CallExpr *Call = lockingCall(E))
+    if (const CallExpr *Call = wrappedCall(E))
       applyCall(Call, Held, 0);
 }
 } // namespace

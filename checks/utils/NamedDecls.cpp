@@ -58,6 +58,19 @@ const ValueDecl *referencedDecl(const Expr *E) {
   return nullptr;
 }
 
+const ValueDecl *filledDecl(const Expr *Arg) {
+  Arg = skipWrappers(Arg);
+  if (const Expr *Handle = skipAddressOf(Arg); Handle != Arg) {
+    if (const ValueDecl *D = namedDecl(Handle))
+      return D;
+    return containerOfElement(Handle);
+  }
+  if (const auto *Sum = dyn_cast_or_null<BinaryOperator>(Arg);
+      Sum && Sum->isAdditiveOp())
+    return namedDecl(Sum->getLHS());
+  return namedDecl(Arg); // an array
+}
+
 bool isThisObject(const Expr *E) {
   return E && isa<CXXThisExpr>(E->IgnoreParenImpCasts());
 }

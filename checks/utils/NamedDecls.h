@@ -28,6 +28,10 @@ const ValueDecl *referencedDecl(const Expr *E);
 /// `ts.back()`, `ts.front()`; null otherwise.
 const ValueDecl *containerOfElement(const Expr *E);
 
+/// The handle, or array of handles, a C create call fills in through \p Arg:
+/// `&t`, `&ts[i]`, `ts + i`, `ts`.
+const ValueDecl *filledDecl(const Expr *Arg);
+
 /// Whether \p E is `this` (or `*this`'s implicit object).
 bool isThisObject(const Expr *E);
 
