@@ -27,6 +27,7 @@
 #ifndef THREADLIFE_QUEUE_HPP
 #define THREADLIFE_QUEUE_HPP
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -35,6 +36,7 @@
 #include <mutex>
 #include <optional>
 #include <stdexcept>
+#include <thread>
 #include <utility>
 
 #include <threadlife/detail/saturating_deadline.hpp>
@@ -166,13 +168,15 @@ class queue {
     }
   };
   static constexpr untimed_wait forever{};
+  static constexpr int yields_before_blocking = 8;
 
   template <class U, class Wait>
   bool push_with(const stop_token& token, U&& value, Wait wait) {
     wake_on_stop wake;  // outlives the lock: its destructor may wait for a waker that locks
     std::unique_lock<std::mutex> lock(mutex_);
     auto room = [this] { return !closed_ && items_.size() < capacity_; };
-    if (!await(lock, wake, token, not_full_, push_waiters_, room, wait)) return false;
+    auto hint = [this] { return count_.load(std::memory_order_relaxed) < capacity_; };
+    if (!await(lock, wake, token, not_full_, push_waiters_, room, hint, wait)) return false;
     put(lock, std::forward<U>(value));
     return true;
   }
@@ -182,21 +186,27 @@ class queue {
     wake_on_stop wake;
     std::unique_lock<std::mutex> lock(mutex_);
     auto item = [this] { return !items_.empty(); };
-    if (!await(lock, wake, token, not_empty_, pop_waiters_, item, wait)) return std::nullopt;
+    auto hint = [this] { return count_.load(std::memory_order_relaxed) > 0; };
+    if (!await(lock, wake, token, not_empty_, pop_waiters_, item, hint, wait)) return std::nullopt;
     return take(lock);
   }
 
   // Waits under `lock` until ready(), a stop request on `token`, close() or the wait's
   // deadline; returns true if ready() and no stop was requested. The stop callback is
   // registered only if the call must block, and with the mutex released, since a stop
-  // already requested runs the waker at once.
-  template <class Ready, class Wait>
+  // already requested runs the waker at once. Before blocking, the call yields a few times
+  // while hint() (ready() read without the lock) says no: the other side often pushes or
+  // pops within that time, and a block and its wake cost two system calls and two context
+  // switches. On a bounded queue that ping-pongs between full and not full, this is the
+  // difference between about 1 and 6 million items per second (bench/shim/queue_bench).
+  template <class Ready, class Hint, class Wait>
   bool await(std::unique_lock<std::mutex>& lock, wake_on_stop& wake, const stop_token& token,
-             std::condition_variable& cv, size_type& waiters, Ready ready, Wait wait) {
+             std::condition_variable& cv, size_type& waiters, Ready ready, Hint hint, Wait wait) {
     auto ends = [&] { return token.stop_requested() || closed_ || ready(); };
-    if (!ends() && token.stop_possible()) {
+    if (!ends()) {
       lock.unlock();
-      wake.emplace(token, waker{this});
+      for (int i = 0; i < yields_before_blocking && !hint(); ++i) std::this_thread::yield();
+      if (token.stop_possible()) wake.emplace(token, waker{this});
       lock.lock();
     }
     while (!ends()) {
@@ -221,6 +231,7 @@ class queue {
   template <class U>
   void put(std::unique_lock<std::mutex>& lock, U&& value) {
     items_.push_back(std::forward<U>(value));
+    count_.store(items_.size(), std::memory_order_relaxed);
     const bool wake_popper = pop_waiters_ > 0;
     lock.unlock();
     if (wake_popper) not_empty_.notify_one();
@@ -229,6 +240,7 @@ class queue {
   std::optional<T> take(std::unique_lock<std::mutex>& lock) {
     std::optional<T> item(std::move(items_.front()));
     items_.pop_front();
+    count_.store(items_.size(), std::memory_order_relaxed);
     const bool wake_pusher = push_waiters_ > 0;
     lock.unlock();
     if (wake_pusher) not_full_.notify_one();
@@ -243,6 +255,7 @@ class queue {
   size_type pop_waiters_ = 0;
   size_type push_waiters_ = 0;
   bool closed_ = false;
+  std::atomic<size_type> count_{0};  // items_.size(), for hint() to read without the lock
 };
 
 }  // namespace threadlife
