@@ -11,6 +11,7 @@
 #include <mutex>
 #include <optional>
 #include <shared_mutex>
+#include <stdexcept>
 #include <thread>
 #include <vector>
 
@@ -420,4 +421,56 @@ TEST(ConditionVariableAnyToken, UntimedStopStress) {
     });
     for (int spin = 0; spin < round % 20; ++spin) std::this_thread::yield();
   }  // each jthread's destructor requests the stop and joins
+}
+
+// [thread.condvarany.wait]: if a wait cannot re-lock the caller's lock (its lock() throws),
+// std::terminate is called; the exception must not escape. Each wait reaches the relock by
+// another path: the timeout of a token wait, a notification, the stop request.
+namespace {
+
+// A lock whose lock() throws once `fail_relock` is set, i.e. on the wait's relock.
+struct failing_relock {
+  std::mutex mutex;
+  bool fail_relock = false;
+  void lock() {
+    if (fail_relock) throw std::runtime_error("relock failed");
+    mutex.lock();
+  }
+  void unlock() { mutex.unlock(); }
+};
+
+}  // namespace
+
+TEST(ConditionVariableAnyDeathTest, ARelockThatThrowsTerminates) {
+  GTEST_FLAG_SET(death_test_style, "threadsafe");
+  using namespace std::chrono_literals;
+  auto timed_out = [](bool with_token) {
+    tl::condition_variable_any cv;
+    failing_relock lock;
+    lock.lock();
+    lock.fail_relock = true;
+    tl::stop_source source;
+    if (with_token) {
+      (void)cv.wait_for(lock, source.get_token(), 1ms, [] { return false; });
+    } else {
+      (void)cv.wait_for(lock, 1ms, [] { return false; });
+    }
+  };
+  EXPECT_DEATH(timed_out(true), "");
+  EXPECT_DEATH(timed_out(false), "");
+  EXPECT_DEATH(
+      {
+        tl::condition_variable_any cv;
+        failing_relock lock;
+        lock.lock();
+        lock.fail_relock = true;
+        tl::stop_source source;
+        std::thread stopper([&] {
+          std::this_thread::sleep_for(1ms);
+          source.request_stop();
+        });
+        stopper.detach();  // the process ends in the wait
+        (void)cv.wait(lock, source.get_token(), [] { return false; });
+      },
+      "");
 }

@@ -152,8 +152,9 @@ class condition_variable_any {
   // Unlocks the user's lock on construction (the internal mutex is held then, so no
   // notification can slip in) and locks it again on destruction, after releasing the
   // internal mutex: holding both in the other order would deadlock against a waiter that
-  // holds the user's lock and waits for the internal one. If relocking throws, the
-  // destructor's noexcept calls std::terminate, as the standard requires.
+  // holds the user's lock and waits for the internal one. If relocking throws, now()'s
+  // noexcept calls std::terminate, as the standard requires: on every path, the destructor
+  // and a timed wait's early relock alike.
   template <class Lock>
   class relock {
    public:
@@ -161,7 +162,7 @@ class condition_variable_any {
       user_.unlock();
     }
     ~relock() { now(); }
-    void now() {
+    void now() noexcept {
       if (done_) return;
       done_ = true;
       if (internal_.owns_lock()) internal_.unlock();

@@ -10,9 +10,13 @@
 //   source.request_stop(std::runtime_error("user cancelled"));
 //   ...
 //   // in the worker:
-//   if (token.stop_requested()) log(threadlife::stop_cause(token));   // "user cancelled"
+//   if (std::exception_ptr cause = threadlife::stop_cause(token)) {
+//     try { std::rethrow_exception(cause); }
+//     catch (const std::exception& e) { log(e.what()); }               // "user cancelled"
+//   }
 //
-// The cause is an exception_ptr: any exception, rethrowable, as Go's cause is any error.
+// The cause is an exception_ptr, null if none was recorded: any exception, rethrown to be
+// read, as Go's cause is any error.
 // deadline_source records deadline_exceeded; thread_scope records the exception that
 // failed a child. A cause lives as long as the source object that recorded it.
 #ifndef THREADLIFE_STOP_CAUSE_HPP
