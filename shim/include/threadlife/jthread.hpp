@@ -52,21 +52,23 @@ class jthread {
                                              jthread>,
                              int> = 0>
   explicit jthread(F&& f, Args&&... args) {
-    using fn = std::decay_t<F>;
-    static_assert(std::is_invocable_v<fn, stop_token, std::decay_t<Args>...> ||
-                      std::is_invocable_v<fn, std::decay_t<Args>...>,
+    // The Mandates of [thread.jthread.cons]: the thread gets decayed copies of f and args,
+    // made here from what was passed, and calls them with or without a leading token.
+    static_assert(std::is_constructible_v<std::decay_t<F>, F>,
+                  "jthread: the callable cannot be copied or moved into the thread from "
+                  "what was passed (is_constructible_v<decay_t<F>, F> is false)");
+    static_assert((std::is_constructible_v<std::decay_t<Args>, Args> && ...),
+                  "jthread: an argument cannot be copied or moved into the thread from "
+                  "what was passed (is_constructible_v<decay_t<Arg>, Arg> is false)");
+    static_assert(std::is_invocable_v<std::decay_t<F>, stop_token, std::decay_t<Args>...> ||
+                      std::is_invocable_v<std::decay_t<F>, std::decay_t<Args>...>,
                   "jthread: the callable cannot be called with these arguments, with or "
                   "without a leading stop_token");
-    exit_ = detail::thread_exit::create();
-    try {
-      exit_->adopt_listing(listing_of(f));
-      thread_ = std::thread(&run<fn, std::decay_t<Args>...>, exit_, source_.get_token(),
-                            std::forward<F>(f), std::forward<Args>(args)...);
-    } catch (...) {
-      exit_->release();  // both references: the thread never started (this unlists it)
-      exit_->release();
-      exit_ = nullptr;
-      throw;
+    // Only a constructor that meets them goes on, so that a violation shows the messages
+    // above and not the errors of std::thread's internals.
+    if constexpr (std::is_constructible_v<std::decay_t<F>, F> &&
+                  (std::is_constructible_v<std::decay_t<Args>, Args> && ...)) {
+      start(std::forward<F>(f), std::forward<Args>(args)...);
     }
   }
 
@@ -154,6 +156,23 @@ class jthread {
   }
 
  private:
+  // The constructor's work, once its Mandates hold.
+  template <class F, class... Args>
+  void start(F&& f, Args&&... args) {
+    using fn = std::decay_t<F>;
+    exit_ = detail::thread_exit::create();
+    try {
+      exit_->adopt_listing(listing_of(f));
+      thread_ = std::thread(&run<fn, std::decay_t<Args>...>, exit_, source_.get_token(),
+                            std::forward<F>(f), std::forward<Args>(args)...);
+    } catch (...) {
+      exit_->release();  // both references: the thread never started (this unlists it)
+      exit_->release();
+      exit_ = nullptr;
+      throw;
+    }
+  }
+
   template <class Fn, class... Args>
   static void run(detail::thread_exit* exit, stop_token token, Fn&& fn,
                   Args&&... args) noexcept {
