@@ -39,7 +39,7 @@ checker_packages() {
 if [ "$LLVM_VERSION" = 19 ]; then OTHER_LLVM_VERSION=22; else OTHER_LLVM_VERSION=19; fi
 test_packages() {
   echo clang-tools-$LLVM_VERSION clang-tidy-$OTHER_LLVM_VERSION pre-commit git \
-    python3-jsonschema libgtest-dev libgmock-dev
+    python3-jsonschema libgtest-dev libgmock-dev pkgconf
 }
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 

@@ -1,20 +1,28 @@
-// Uses each installed header once; exits 0 only if a stop request reaches the thread.
+// Uses the installed headers and the compiled part; exits 0 only if a stop request reaches
+// the thread, through a stop-aware sleep and through a queue's pop.
 #include <threadlife/jthread.hpp>
+#include <threadlife/queue.hpp>
 #include <threadlife/stop_token.hpp>
 #include <threadlife/wait.hpp>
 
 #include <chrono>
 #include <cstdio>
+#include <optional>
 
 int main() {
   using namespace std::chrono_literals;
-  bool stopped = false;
+  bool slept_stopped = false, popped_stopped = false;
+  threadlife::queue<int> jobs;
   {
-    threadlife::jthread worker([&](threadlife::stop_token token) {
-      stopped = !threadlife::sleep_for(token, 1h);
+    threadlife::jthread sleeper([&](threadlife::stop_token token) {
+      slept_stopped = !threadlife::sleep_for(token, 1h);
     });
-    worker.set_name("consumer");
-  }  // requests the stop and joins
-  std::puts(stopped ? "threadlife: stopped" : "threadlife: not stopped");
-  return stopped ? 0 : 1;
+    threadlife::jthread worker([&](threadlife::stop_token token) {
+      popped_stopped = !jobs.pop(token).has_value();
+    });
+    sleeper.set_name("consumer");  // the compiled part
+  }  // each requests the stop and joins
+  const bool ok = slept_stopped && popped_stopped;
+  std::puts(ok ? "threadlife: stopped" : "threadlife: not stopped");
+  return ok ? 0 : 1;
 }
