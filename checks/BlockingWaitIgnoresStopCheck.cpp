@@ -6,6 +6,7 @@
 #include "model/ThreadModel.h"
 #include "utils/CalleeClosure.h"
 #include "utils/NamedDecls.h"
+#include "utils/QueueWaits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/ParentMapContext.h"
@@ -205,9 +206,12 @@ void BlockingWaitIgnoresStopCheck::check(
 }
 
 void BlockingWaitIgnoresStopCheck::onEndOfTranslationUnit() {
-  if (Ctx)
+  if (Ctx) {
+    Waits.emplace(*Ctx);
     for (const auto &[Loop, Info] : Loops)
       analyseLoop(*Loop, *Info.Observation, *Info.OwnerBody);
+  }
+  Waits.reset();
   Loops.clear();
   NotifiedOnStop.clear();
   BodiesWithStopCallback.clear();
@@ -248,7 +252,8 @@ bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
 struct BlockingWaitIgnoresStopCheck::IgnoredStop {
   llvm::StringRef Message; // %0: the call, %1: how long
   std::optional<double> Millis;
-  llvm::StringRef Fix;
+  std::string Fix;
+  const CallExpr *Inner = nullptr; // the wait inside the call, if not itself
 };
 
 void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
@@ -267,6 +272,8 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   else if (const model::BlockingCall *Blocking = model::findBlockingCall(F);
            Blocking && llvm::none_of(Call.arguments(), isStopToken))
     Found = ignoredStop(Call, *Blocking, Loop, OwnerBody);
+  else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+    Found = ownQueueWait(*Member, OwnerBody);
   if (!Found)
     return;
   Reported.insert(&Call);
@@ -279,6 +286,10 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
     if (Found->Millis)
       Warning << formatMillis(*Found->Millis);
   }
+  if (Found->Inner)
+    diag(Found->Inner->getExprLoc(),
+         "the wait that only an item ends, inside %0", DiagnosticIDs::Note)
+        << ("'" + model::qualifiedName(F) + "'");
   diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
        DiagnosticIDs::Note);
 }
@@ -318,18 +329,18 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
       return std::nullopt;
     return IgnoredStop{"%0 blocks until notified and a stop request does not "
                        "wake it, so the stop waits for the next notification",
-                       std::nullopt, Advice.conditionWait()};
+                       std::nullopt, Advice.conditionWait().str()};
   case BlockKind::ConditionTimedWait:
     if (wokenOnStop(Call, OwnerBody) || !Long)
       return std::nullopt;
     return IgnoredStop{"%0 waits up to %1 and a stop request does not wake it",
-                       Millis, Advice.timedConditionWait()};
+                       Millis, Advice.timedConditionWait().str()};
   case BlockKind::Sleep:
     if (!Long)
       return std::nullopt;
     return IgnoredStop{"%0 sleeps %1 and a stop request does not wake it, so "
                        "stopping the thread takes as long",
-                       Millis, Advice.sleep()};
+                       Millis, Advice.sleep().str()};
   case BlockKind::FutureWait:
     return IgnoredStop{"%0 blocks until the result is ready and a stop request "
                        "does not wake it; wait in short steps with wait_for "
@@ -338,15 +349,53 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
   case BlockKind::Join:
     return IgnoredStop{"%0 blocks until the other thread ends and a stop "
                        "request does not wake it",
-                       std::nullopt, Advice.join()};
+                       std::nullopt, Advice.join().str()};
+  case BlockKind::QueuePop:
+  case BlockKind::QueuePush: {
+    const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
+    const model::BlockingQueue *Queue =
+        Member ? model::findBlockingQueue(Member->getRecordDecl()) : nullptr;
+    if (!Queue || BodiesWithStopCallback.contains(&OwnerBody) ||
+        Waits->wokenOnStop(*Member, Queue->Shutdown))
+      return std::nullopt;
+    return IgnoredStop{Blocking.Kind == BlockKind::QueuePop
+                           ? "%0 blocks until the queue has an item and a stop "
+                             "request does not wake it, so the stop waits for "
+                             "the next push"
+                           : "%0 blocks while the queue is full and a stop "
+                             "request does not wake it, so the stop waits for "
+                             "the next pop",
+                       std::nullopt, Advice.queueWait(Queue->Shutdown)};
+  }
   case BlockKind::DescriptorRead:
     if (!Blocking.Arg || !readBlocks(Call, *Blocking.Arg, Loop))
       return std::nullopt;
     return IgnoredStop{"%0 blocks until the descriptor has data and a stop "
                        "request does not wake it",
-                       std::nullopt, Advice.read()};
+                       std::nullopt, Advice.read().str()};
   }
   return std::nullopt;
+}
+
+// A call to the project's own queue (or any method) whose body waits on a
+// condition variable until an item arrives, and nothing else ends the wait.
+std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
+BlockingWaitIgnoresStopCheck::ownQueueWait(const CXXMemberCallExpr &Call,
+                                           const Stmt &OwnerBody) {
+  const CXXMethodDecl *Method = Call.getMethodDecl();
+  if (!Method || BodiesWithStopCallback.contains(&OwnerBody) ||
+      llvm::any_of(Call.arguments(), isStopToken))
+    return std::nullopt;
+  const CallExpr *Wait = Waits->itemOnlyWait(
+      *Method, [this](const CallExpr &W, const Stmt &Body) {
+        return wokenOnStop(W, Body);
+      });
+  if (!Wait || Waits->wokenOnStop(Call, ""))
+    return std::nullopt;
+  return IgnoredStop{"%0 waits on a condition variable until an item arrives "
+                     "and a stop request does not wake it, so the stop waits "
+                     "for the next item",
+                     std::nullopt, model::Advice(*Ctx).ownQueueWait().str(), Wait};
 }
 
 } // namespace clang::tidy::threadlife

@@ -5,6 +5,7 @@
 
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/ThreadModel.h"
+#include "utils/QueueWaits.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
 #include <string>
@@ -14,8 +15,8 @@ namespace clang::tidy::threadlife {
 
 /// Finds calls that block without observing a stop request (condition
 /// variable waits without the token, long sleeps, future and thread waits,
-/// blocking reads) inside loops that do observe one, so the stop waits for
-/// the call.
+/// blocking reads, pops from queues that a stop does not wake) inside loops
+/// that do observe one, so the stop waits for the call.
 ///
 /// For the user-facing documentation see
 /// docs/checks/blocking-wait-ignores-stop.md.
@@ -42,6 +43,8 @@ private:
                                          const Stmt &Loop,
                                          const Stmt &OwnerBody);
   bool wokenOnStop(const CallExpr &Call, const Stmt &OwnerBody);
+  std::optional<IgnoredStop> ownQueueWait(const CXXMemberCallExpr &Call,
+                                          const Stmt &OwnerBody);
 
   const unsigned MaxSleep;
   const std::string RawStopObservers;
@@ -64,6 +67,9 @@ private:
   llvm::SmallPtrSet<const ValueDecl *, 8> Sockets;
   llvm::SmallPtrSet<const ValueDecl *, 8> NonBlocking;
   llvm::SmallPtrSet<const CallExpr *, 8> Reported;
+  /// Queues a stop cannot wake; lives while a translation unit's loops are
+  /// analysed.
+  std::optional<QueueWaits> Waits;
   ASTContext *Ctx = nullptr;
 };
 

@@ -77,6 +77,35 @@ llvm::StringRef Advice::read() const {
                "to";
 }
 
+std::string Advice::queueWait(llvm::StringRef Shutdown) const {
+  const llvm::StringRef Queue =
+      "threadlife::queue, whose pop(token) and push(token, v) a stop request "
+      "ends";
+  if (UsesRuntimeLibrary)
+    return ("use a " + Queue).str();
+  if (!Shutdown.empty())
+    return ("call its " + Shutdown +
+            "() from a stop callback, or use a " + Queue)
+        .str();
+  return ("wait in short steps and check for a stop request between them, or "
+          "use a " +
+          Queue)
+      .str();
+}
+
+llvm::StringRef Advice::ownQueueWait() const {
+  return UsesRuntimeLibrary
+             ? "make it a threadlife::queue, whose pop(token) a stop request "
+               "ends"
+         : Cxx20
+             ? "give its wait the stop token (condition_variable_any::wait("
+               "lock, token, pred)), or make it a threadlife::queue, whose "
+               "pop(token) a stop request ends"
+             : "close it when the stop is requested (a flag in its wait's "
+               "predicate, set and notified then), or make it a "
+               "threadlife::queue, whose pop(token) a stop request ends";
+}
+
 llvm::StringRef recommendedDaemon() { return "threadlife::daemon"; }
 
 llvm::StringRef recommendedKillableTask() {

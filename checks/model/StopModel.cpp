@@ -166,8 +166,57 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       {"::recvmsg", BK::DescriptorRead, 0, TU::Chrono},
       {"::accept", BK::DescriptorRead, 0, TU::Chrono},
       {"::accept4", BK::DescriptorRead, 0, TU::Chrono},
+      // Library queues (blockingQueues()); their timed and try_ forms are
+      // not listed.
+      {"::tbb::detail::d2::concurrent_bounded_queue::pop", BK::QueuePop, {},
+       TU::Chrono},
+      {"::tbb::detail::d2::concurrent_bounded_queue::push", BK::QueuePush, {},
+       TU::Chrono},
+      {"::tbb::detail::d2::concurrent_bounded_queue::emplace", BK::QueuePush,
+       {}, TU::Chrono},
+      {"::tbb::concurrent_bounded_queue::pop", BK::QueuePop, {}, TU::Chrono},
+      {"::tbb::concurrent_bounded_queue::push", BK::QueuePush, {}, TU::Chrono},
+      {"::boost::concurrent::sync_queue::pull", BK::QueuePop, {}, TU::Chrono},
+      {"::boost::concurrent::sync_queue::wait_pull", BK::QueuePop, {},
+       TU::Chrono},
+      {"::boost::concurrent::sync_bounded_queue::pull", BK::QueuePop, {},
+       TU::Chrono},
+      {"::boost::concurrent::sync_bounded_queue::wait_pull", BK::QueuePop, {},
+       TU::Chrono},
+      {"::boost::concurrent::sync_bounded_queue::push", BK::QueuePush, {},
+       TU::Chrono},
+      {"::boost::concurrent::sync_bounded_queue::wait_push", BK::QueuePush, {},
+       TU::Chrono},
+      {"::moodycamel::BlockingConcurrentQueue::wait_dequeue", BK::QueuePop, {},
+       TU::Chrono},
+      {"::moodycamel::BlockingReaderWriterQueue::wait_dequeue", BK::QueuePop,
+       {}, TU::Chrono},
+      {"::folly::MPMCQueue::blockingRead", BK::QueuePop, {}, TU::Chrono},
+      {"::folly::MPMCQueue::blockingWrite", BK::QueuePush, {}, TU::Chrono},
   };
   return Calls;
+}
+
+llvm::ArrayRef<BlockingQueue> blockingQueues() {
+  static const BlockingQueue Queues[] = {
+      {"::tbb::detail::d2::concurrent_bounded_queue", "abort"},
+      {"::tbb::concurrent_bounded_queue", "abort"},
+      {"::boost::concurrent::sync_queue", "close"},
+      {"::boost::concurrent::sync_bounded_queue", "close"},
+      {"::moodycamel::BlockingConcurrentQueue", ""},
+      {"::moodycamel::BlockingReaderWriterQueue", ""},
+      {"::folly::MPMCQueue", ""},
+  };
+  return Queues;
+}
+
+const BlockingQueue *findBlockingQueue(const CXXRecordDecl *R) {
+  if (!R || !R->getIdentifier())
+    return nullptr;
+  for (const BlockingQueue &Queue : blockingQueues())
+    if (Queue.Class.ends_with(R->getName()) && isOneOf(R, {Queue.Class}))
+      return &Queue;
+  return nullptr;
 }
 
 const BlockingCall *findBlockingCall(const FunctionDecl *F) {

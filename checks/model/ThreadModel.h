@@ -302,6 +302,13 @@ public:
   llvm::StringRef join() const;
   /// How to wait for a descriptor so that a stop request wakes it.
   llvm::StringRef read() const;
+  /// How to take from (or put into) a queue so that a stop request ends the
+  /// wait: \p Shutdown is the library queue's method that ends every blocked
+  /// call (empty if it has none, or for the project's own queue).
+  std::string queueWait(llvm::StringRef Shutdown) const;
+  /// The same for the project's own queue, whose pop waits on a condition
+  /// variable.
+  llvm::StringRef ownQueueWait() const;
 
 private:
   bool Cxx20;
@@ -429,6 +436,8 @@ enum class BlockKind {
   FutureWait,         // blocks until a result is ready
   Join,               // blocks until another thread ends
   DescriptorRead,     // blocks until a descriptor is readable
+  QueuePop,           // blocks until a queue has an item
+  QueuePush,          // blocks while a bounded queue is full
 };
 
 /// The unit of a duration argument: a std::chrono duration, or a plain
@@ -446,6 +455,18 @@ struct BlockingCall {
 
 llvm::ArrayRef<BlockingCall> blockingCalls();
 const BlockingCall *findBlockingCall(const FunctionDecl *F);
+
+/// A library's blocking queue, whose pops (and pushes, when bounded) are
+/// QueuePop (QueuePush) rows of blockingCalls(). \p Shutdown is its method
+/// that ends every blocked call (TBB's abort(), Boost's close()); empty if it
+/// has none.
+struct BlockingQueue {
+  llvm::StringRef Class;
+  llvm::StringRef Shutdown;
+};
+
+llvm::ArrayRef<BlockingQueue> blockingQueues();
+const BlockingQueue *findBlockingQueue(const CXXRecordDecl *R);
 
 /// Methods that wake the waiters of a condition variable.
 llvm::ArrayRef<llvm::StringRef> conditionNotifiers();

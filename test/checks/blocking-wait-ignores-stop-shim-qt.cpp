@@ -2,9 +2,12 @@
 
 #include <QtCore/QThread>
 #include <threadlife/io.hpp>
+#include <threadlife/queue.hpp>
 #include <threadlife/wait.hpp>
 
 #include <chrono>
+#include <condition_variable>
+#include <deque>
 #include <mutex>
 #include <thread>
 
@@ -42,4 +45,34 @@ void shim(threadlife::stop_token token, int fd) {
 void waitLoop(threadlife::stop_token token) {
   while (threadlife::sleep_for(token, std::chrono::seconds(1)))
     work();
+}
+
+//===--- A queue of the project's own, where the file has the shim's ------===//
+
+class JobQueue {
+public:
+  int pop() {
+    std::unique_lock<std::mutex> lock(m_);
+    while (jobs_.empty())
+      cv_.wait(lock);
+    int job = jobs_.front();
+    jobs_.pop_front();
+    return job;
+  }
+
+private:
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::deque<int> jobs_;
+};
+
+JobQueue own;
+threadlife::queue<int> shims;
+
+void drain(threadlife::stop_token token) {
+  while (!token.stop_requested()) {
+    own.pop();
+    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'JobQueue::pop' waits on a condition variable until an item arrives and a stop request does not wake it, so the stop waits for the next item; make it a threadlife::queue, whose pop(token) a stop request ends
+    shims.pop(token);  // fine: the shim's queue takes the token
+  }
 }

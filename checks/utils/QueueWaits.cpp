@@ -1,0 +1,154 @@
+//===--- QueueWaits.cpp - queues whose waits a stop cannot end ------------===//
+
+#include "QueueWaits.h"
+#include "../model/ThreadModel.h"
+#include "../StopAnalysis.h"
+#include "CalleeClosure.h"
+#include "Loops.h"
+#include "NamedDecls.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
+
+using namespace clang::ast_matchers;
+
+namespace clang::tidy::threadlife {
+
+namespace {
+
+bool isBoolLike(QualType T) {
+  T = T.getNonReferenceType().getCanonicalType();
+  if (T->isBooleanType())
+    return true;
+  const auto *Atomic =
+      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  if (!Atomic || !Atomic->getIdentifier() || Atomic->getName() != "atomic")
+    return false;
+  const TemplateArgumentList &Args = Atomic->getTemplateArgs();
+  return Args.size() == 1 && Args[0].getKind() == TemplateArgument::Type &&
+         Args[0].getAsType()->isBooleanType();
+}
+
+/// Whether \p S (a predicate or a loop condition) can be made true by
+/// something other than the container gaining an item: it reads a boolean,
+/// or calls anything but empty() and size().
+bool mayEndOtherwise(const Stmt *S) {
+  if (!S)
+    return false;
+  if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
+    return mayEndOtherwise(Lambda->getBody());
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
+    if (isBoolLike(Ref->getDecl()->getType()))
+      return true;
+  if (const auto *Member = dyn_cast<MemberExpr>(S))
+    if (isa<FieldDecl>(Member->getMemberDecl()) &&
+        isBoolLike(Member->getMemberDecl()->getType()))
+      return true;
+  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+    const auto *Callee = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+    const bool ContainerQuery = Callee && Callee->getIdentifier() &&
+                                (Callee->getName() == "empty" ||
+                                 Callee->getName() == "size");
+    if (!ContainerQuery && !isa<CXXOperatorCallExpr>(Call))
+      return true;
+  }
+  for (const Stmt *Child : S->children())
+    if (mayEndOtherwise(Child))
+      return true;
+  return false;
+}
+
+/// The condition of the innermost loop around \p S inside \p Body.
+const Expr *enclosingLoopCondition(const Stmt &S, const Stmt &Body,
+                                   ASTContext &Ctx) {
+  DynTypedNode Node = DynTypedNode::create(S);
+  for (unsigned Steps = 0; Steps < 64; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return nullptr;
+    Node = Parents[0];
+    const auto *Parent = Node.get<Stmt>();
+    if (!Parent || Parent == &Body)
+      return nullptr;
+    if (isLoop(Parent))
+      return loopCondition(*Parent);
+  }
+  return nullptr;
+}
+
+} // namespace
+
+bool QueueWaits::endsOnlyForAnItem(const CallExpr &Wait, const Stmt &Body,
+                                   WokenWait Woken) {
+  if (Woken(Wait, Body))
+    return false;
+  if (Wait.getNumArgs() >= 2)
+    return !mayEndOtherwise(Wait.getArg(1));
+  // A wait without a predicate: its loop says what it waits for.
+  const Expr *Condition = enclosingLoopCondition(Wait, Body, Ctx);
+  return Condition && !mayEndOtherwise(Condition);
+}
+
+const CallExpr *QueueWaits::itemOnlyWait(const FunctionDecl &Callee,
+                                         WokenWait Woken) {
+  if (auto It = ItemOnly.find(&Callee); It != ItemOnly.end())
+    return It->second;
+  const CallExpr *Found = nullptr;
+  const FunctionDecl *Definition = Callee.getDefinition();
+  if (Definition && Definition->getBody() &&
+      !Ctx.getSourceManager().isInSystemHeader(Definition->getLocation())) {
+    llvm::SmallVector<const CallExpr *, 16> Calls;
+    collectCalls(Definition->getBody(), Calls, /*IntoLambdas=*/false);
+    for (const CallExpr *Call : Calls) {
+      const model::BlockingCall *Blocking =
+          model::findBlockingCall(Call->getDirectCallee());
+      if (!Blocking || Blocking->Kind != model::BlockKind::ConditionWait)
+        continue;
+      if (llvm::any_of(Call->arguments(), isStopToken) ||
+          !endsOnlyForAnItem(*Call, *Definition->getBody(), Woken)) {
+        Found = nullptr;
+        break;
+      }
+      Found = Found ? Found : Call;
+    }
+  }
+  return ItemOnly[&Callee] = Found;
+}
+
+bool QueueWaits::wokenOnStop(const CXXMemberCallExpr &Call,
+                             llvm::StringRef Shutdown) {
+  const ValueDecl *Queue = referencedDecl(Call.getImplicitObjectArgument());
+  if (!Queue)
+    return true;
+  auto [It, Inserted] = Touched.try_emplace(Queue, false);
+  if (Inserted)
+    It->second = touchedOnStop(*Queue, Shutdown);
+  return It->second;
+}
+
+// One walk of the translation unit per queue asked about; only queues that
+// a stop-observing loop blocks on are.
+bool QueueWaits::touchedOnStop(const ValueDecl &Queue,
+                               llvm::StringRef Shutdown) {
+  auto OnQueue = ignoringParenImpCasts(
+      anyOf(declRefExpr(to(equalsNode(&Queue))),
+            memberExpr(member(equalsNode(&Queue)))));
+  auto Uses = match(cxxMemberCallExpr(on(OnQueue),
+                                      forFunction(functionDecl().bind("fn")))
+                        .bind("use"),
+                    Ctx);
+  auto RequestsStop = findAll(
+      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("request_stop")))));
+  for (const BoundNodes &Use : Uses) {
+    const CXXMethodDecl *Method =
+        Use.getNodeAs<CXXMemberCallExpr>("use")->getMethodDecl();
+    const auto *Fn = Use.getNodeAs<FunctionDecl>("fn");
+    if (!Shutdown.empty() && Method && Method->getIdentifier() &&
+        Method->getName() == Shutdown)
+      return true;
+    if (isa<CXXDestructorDecl>(Fn) ||
+        (Fn->getBody() && !match(RequestsStop, *Fn->getBody(), Ctx).empty()))
+      return true;
+  }
+  return false;
+}
+
+} // namespace clang::tidy::threadlife

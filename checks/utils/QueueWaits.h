@@ -1,0 +1,59 @@
+//===--- QueueWaits.h - queues whose waits a stop cannot end ----*- C++ -*-===//
+//
+// A worker that blocks in a queue's pop is the loop a stop most often cannot
+// end. Two shapes: a library queue (TBB, Boost, moodycamel, folly) whose pop
+// is a row of the API table, and the project's own queue, whose pop waits on
+// a condition variable until an item arrives and nothing else. Either is
+// woken on stop when the program makes it so: the library queue's shutdown
+// method is called, or code that requests the stop (or a destructor, where a
+// jthread member's stop is requested) also touches the queue, the usual
+// "poison pill".
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef THREADLIFE_CHECKS_UTILS_QUEUEWAITS_H
+#define THREADLIFE_CHECKS_UTILS_QUEUEWAITS_H
+
+#include "clang/AST/ASTContext.h"
+#include "clang/AST/ExprCXX.h"
+#include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
+
+namespace clang::tidy::threadlife {
+
+class QueueWaits {
+public:
+  /// Whether a condition variable wait in \p Body is woken on stop for
+  /// other reasons (a stop callback notifies it, its predicate observes the
+  /// stop).
+  using WokenWait = llvm::function_ref<bool(const CallExpr &, const Stmt &)>;
+
+  explicit QueueWaits(ASTContext &Ctx) : Ctx(Ctx) {}
+
+  /// The condition variable wait in \p Callee's body that only an item ends:
+  /// no token, no flag or other call in its predicate (or its loop's
+  /// condition) besides the container's empty() and size(), and not
+  /// \p Woken. Null if there is none, or if any wait in the body could end
+  /// another way.
+  const CallExpr *itemOnlyWait(const FunctionDecl &Callee, WokenWait Woken);
+
+  /// Whether the queue that \p Call pops from or pushes to is woken when the
+  /// stop is requested: its \p Shutdown method (if any) is called somewhere,
+  /// or a function that requests a stop, or a destructor, calls a method on
+  /// it. A queue that is not a named variable or field is taken as woken:
+  /// nothing can be said about it.
+  bool wokenOnStop(const CXXMemberCallExpr &Call, llvm::StringRef Shutdown);
+
+private:
+  bool endsOnlyForAnItem(const CallExpr &Wait, const Stmt &Body,
+                         WokenWait Woken);
+  bool touchedOnStop(const ValueDecl &Queue, llvm::StringRef Shutdown);
+
+  ASTContext &Ctx;
+  llvm::DenseMap<const FunctionDecl *, const CallExpr *> ItemOnly;
+  llvm::DenseMap<const ValueDecl *, bool> Touched;
+};
+
+} // namespace clang::tidy::threadlife
+
+#endif // THREADLIFE_CHECKS_UTILS_QUEUEWAITS_H
