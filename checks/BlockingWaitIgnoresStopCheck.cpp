@@ -273,22 +273,26 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
            Blocking && llvm::none_of(Call.arguments(), isStopToken))
     Found = ignoredStop(Call, *Blocking, Loop, OwnerBody);
   else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    Found = ownQueueWait(*Member, OwnerBody);
-  if (!Found)
+    Found = calleeWait(*Member, OwnerBody);
+  if (!Found || (Found->Inner && Reported.contains(Found->Inner)))
     return;
-  Reported.insert(&Call);
+  // A wait inside a callee is reported where it waits, which is where the
+  // fix goes; the call in the loop is a note.
+  const CallExpr &At = Found->Inner ? *Found->Inner : Call;
+  const FunctionDecl *Blocks = At.getDirectCallee();
+  Reported.insert(&At);
   {
     auto Warning =
-        diag(Call.getExprLoc(),
+        diag(At.getExprLoc(),
              Found->Fix.empty() ? Found->Message.str()
                                 : (Found->Message + "; " + Found->Fix).str())
-        << ("'" + model::qualifiedName(F) + "'");
+        << ("'" + model::qualifiedName(Blocks) + "'");
     if (Found->Millis)
       Warning << formatMillis(*Found->Millis);
   }
   if (Found->Inner)
-    diag(Found->Inner->getExprLoc(),
-         "the wait that only an item ends, inside %0", DiagnosticIDs::Note)
+    diag(Call.getExprLoc(), "called from this loop through %0",
+         DiagnosticIDs::Note)
         << ("'" + model::qualifiedName(F) + "'");
   diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
        DiagnosticIDs::Note);
@@ -377,25 +381,31 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
   return std::nullopt;
 }
 
-// A call to the project's own queue (or any method) whose body waits on a
-// condition variable until an item arrives, and nothing else ends the wait.
+// A call to a method of the file that waits on a condition variable until
+// its data changes, and for nothing else: the project's own queue's pop, a
+// wait for a fence.
 std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
-BlockingWaitIgnoresStopCheck::ownQueueWait(const CXXMemberCallExpr &Call,
-                                           const Stmt &OwnerBody) {
+BlockingWaitIgnoresStopCheck::calleeWait(const CXXMemberCallExpr &Call,
+                                         const Stmt &OwnerBody) {
   const CXXMethodDecl *Method = Call.getMethodDecl();
   if (!Method || BodiesWithStopCallback.contains(&OwnerBody) ||
       llvm::any_of(Call.arguments(), isStopToken))
     return std::nullopt;
-  const CallExpr *Wait = Waits->itemOnlyWait(
+  std::optional<QueueWaits::DataWait> Wait = Waits->dataOnlyWait(
       *Method, [this](const CallExpr &W, const Stmt &Body) {
         return wokenOnStop(W, Body);
       });
   if (!Wait || Waits->wokenOnStop(Call, ""))
     return std::nullopt;
-  return IgnoredStop{"%0 waits on a condition variable until an item arrives "
-                     "and a stop request does not wake it, so the stop waits "
-                     "for the next item",
-                     std::nullopt, model::Advice(*Ctx).ownQueueWait().str(), Wait};
+  const model::Advice Advice(*Ctx);
+  if (Wait->Queue)
+    return IgnoredStop{"%0 waits until the queue has an item and a stop "
+                       "request does not wake it, so the stop waits for the "
+                       "next item",
+                       std::nullopt, Advice.ownQueueWait().str(), Wait->Wait};
+  return IgnoredStop{"%0 blocks until notified and a stop request does not "
+                     "wake it, so the stop waits for the next notification",
+                     std::nullopt, Advice.conditionWait().str(), Wait->Wait};
 }
 
 } // namespace clang::tidy::threadlife

@@ -43,8 +43,8 @@ private:
                                          const Stmt &Loop,
                                          const Stmt &OwnerBody);
   bool wokenOnStop(const CallExpr &Call, const Stmt &OwnerBody);
-  std::optional<IgnoredStop> ownQueueWait(const CXXMemberCallExpr &Call,
-                                          const Stmt &OwnerBody);
+  std::optional<IgnoredStop> calleeWait(const CXXMemberCallExpr &Call,
+                                        const Stmt &OwnerBody);
 
   const unsigned MaxSleep;
   const std::string RawStopObservers;

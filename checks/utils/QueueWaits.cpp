@@ -28,13 +28,14 @@ bool isBoolLike(QualType T) {
 }
 
 /// Whether \p S (a predicate or a loop condition) can be made true by
-/// something other than the container gaining an item: it reads a boolean,
-/// or calls anything but empty() and size().
-bool mayEndOtherwise(const Stmt *S) {
+/// something other than the data it waits for: it reads a boolean, or calls
+/// anything but a container's empty() and size() or an atomic's load().
+/// \p ReadsContainer: whether it asks a container for its size.
+bool mayEndOtherwise(const Stmt *S, bool &ReadsContainer) {
   if (!S)
     return false;
   if (const auto *Lambda = dyn_cast<LambdaExpr>(S))
-    return mayEndOtherwise(Lambda->getBody());
+    return mayEndOtherwise(Lambda->getBody(), ReadsContainer);
   if (const auto *Ref = dyn_cast<DeclRefExpr>(S))
     if (isBoolLike(Ref->getDecl()->getType()))
       return true;
@@ -42,16 +43,18 @@ bool mayEndOtherwise(const Stmt *S) {
     if (isa<FieldDecl>(Member->getMemberDecl()) &&
         isBoolLike(Member->getMemberDecl()->getType()))
       return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S)) {
+  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !isa<CXXOperatorCallExpr>(Call)) {
     const auto *Callee = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
-    const bool ContainerQuery = Callee && Callee->getIdentifier() &&
-                                (Callee->getName() == "empty" ||
-                                 Callee->getName() == "size");
-    if (!ContainerQuery && !isa<CXXOperatorCallExpr>(Call))
+    if (!Callee || !Callee->getIdentifier())
+      return true;
+    const llvm::StringRef Name = Callee->getName();
+    if (Name == "empty" || Name == "size")
+      ReadsContainer = true;
+    else if (Name != "load")
       return true;
   }
   for (const Stmt *Child : S->children())
-    if (mayEndOtherwise(Child))
+    if (mayEndOtherwise(Child, ReadsContainer))
       return true;
   return false;
 }
@@ -76,22 +79,26 @@ const Expr *enclosingLoopCondition(const Stmt &S, const Stmt &Body,
 
 } // namespace
 
-bool QueueWaits::endsOnlyForAnItem(const CallExpr &Wait, const Stmt &Body,
-                                   WokenWait Woken) {
+std::optional<bool> QueueWaits::endsOnlyForItsData(const CallExpr &Wait,
+                                                   const Stmt &Body,
+                                                   WokenWait Woken) {
   if (Woken(Wait, Body))
-    return false;
-  if (Wait.getNumArgs() >= 2)
-    return !mayEndOtherwise(Wait.getArg(1));
+    return std::nullopt;
   // A wait without a predicate: its loop says what it waits for.
-  const Expr *Condition = enclosingLoopCondition(Wait, Body, Ctx);
-  return Condition && !mayEndOtherwise(Condition);
+  const Expr *Condition = Wait.getNumArgs() >= 2
+                              ? Wait.getArg(1)
+                              : enclosingLoopCondition(Wait, Body, Ctx);
+  bool ReadsContainer = false;
+  if (!Condition || mayEndOtherwise(Condition, ReadsContainer))
+    return std::nullopt;
+  return ReadsContainer;
 }
 
-const CallExpr *QueueWaits::itemOnlyWait(const FunctionDecl &Callee,
-                                         WokenWait Woken) {
-  if (auto It = ItemOnly.find(&Callee); It != ItemOnly.end())
+std::optional<QueueWaits::DataWait>
+QueueWaits::dataOnlyWait(const FunctionDecl &Callee, WokenWait Woken) {
+  if (auto It = Found.find(&Callee); It != Found.end())
     return It->second;
-  const CallExpr *Found = nullptr;
+  std::optional<DataWait> Result;
   const FunctionDecl *Definition = Callee.getDefinition();
   if (Definition && Definition->getBody() &&
       !Ctx.getSourceManager().isInSystemHeader(Definition->getLocation())) {
@@ -102,15 +109,19 @@ const CallExpr *QueueWaits::itemOnlyWait(const FunctionDecl &Callee,
           model::findBlockingCall(Call->getDirectCallee());
       if (!Blocking || Blocking->Kind != model::BlockKind::ConditionWait)
         continue;
-      if (llvm::any_of(Call->arguments(), isStopToken) ||
-          !endsOnlyForAnItem(*Call, *Definition->getBody(), Woken)) {
-        Found = nullptr;
+      std::optional<bool> Queue =
+          llvm::any_of(Call->arguments(), isStopToken)
+              ? std::nullopt
+              : endsOnlyForItsData(*Call, *Definition->getBody(), Woken);
+      if (!Queue) {
+        Result.reset();
         break;
       }
-      Found = Found ? Found : Call;
+      if (!Result)
+        Result = DataWait{Call, *Queue};
     }
   }
-  return ItemOnly[&Callee] = Found;
+  return Found[&Callee] = Result;
 }
 
 bool QueueWaits::wokenOnStop(const CXXMemberCallExpr &Call,

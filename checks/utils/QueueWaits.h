@@ -2,8 +2,9 @@
 //
 // A worker that blocks in a queue's pop is the loop a stop most often cannot
 // end. Two shapes: a library queue (TBB, Boost, moodycamel, folly) whose pop
-// is a row of the API table, and the project's own queue, whose pop waits on
-// a condition variable until an item arrives and nothing else. Either is
+// is a row of the API table, and a method of the project (its own queue's
+// pop, a wait for a fence) that waits on a condition variable until its data
+// changes, and for nothing else. Either is
 // woken on stop when the program makes it so: the library queue's shutdown
 // method is called, or code that requests the stop (or a destructor, where a
 // jthread member's stop is requested) also touches the queue, the usual
@@ -18,6 +19,7 @@
 #include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/DenseMap.h"
 #include "llvm/ADT/STLFunctionalExtras.h"
+#include <optional>
 
 namespace clang::tidy::threadlife {
 
@@ -30,12 +32,18 @@ public:
 
   explicit QueueWaits(ASTContext &Ctx) : Ctx(Ctx) {}
 
-  /// The condition variable wait in \p Callee's body that only an item ends:
-  /// no token, no flag or other call in its predicate (or its loop's
-  /// condition) besides the container's empty() and size(), and not
-  /// \p Woken. Null if there is none, or if any wait in the body could end
-  /// another way.
-  const CallExpr *itemOnlyWait(const FunctionDecl &Callee, WokenWait Woken);
+  /// A condition variable wait that only its data ends: no token, and its
+  /// predicate (or its loop's condition, for a wait without one) reads no
+  /// flag and calls nothing but a container's empty() and size() or an
+  /// atomic's load(). \p Queue: it asks a container, so it waits for an item.
+  struct DataWait {
+    const CallExpr *Wait;
+    bool Queue;
+  };
+  /// The first such wait in \p Callee's body, if every condition variable
+  /// wait there is one and none is \p Woken.
+  std::optional<DataWait> dataOnlyWait(const FunctionDecl &Callee,
+                                       WokenWait Woken);
 
   /// Whether the queue that \p Call pops from or pushes to is woken when the
   /// stop is requested: its \p Shutdown method (if any) is called somewhere,
@@ -45,12 +53,12 @@ public:
   bool wokenOnStop(const CXXMemberCallExpr &Call, llvm::StringRef Shutdown);
 
 private:
-  bool endsOnlyForAnItem(const CallExpr &Wait, const Stmt &Body,
-                         WokenWait Woken);
+  std::optional<bool> endsOnlyForItsData(const CallExpr &Wait,
+                                         const Stmt &Body, WokenWait Woken);
   bool touchedOnStop(const ValueDecl &Queue, llvm::StringRef Shutdown);
 
   ASTContext &Ctx;
-  llvm::DenseMap<const FunctionDecl *, const CallExpr *> ItemOnly;
+  llvm::DenseMap<const FunctionDecl *, std::optional<DataWait>> Found;
   llvm::DenseMap<const ValueDecl *, bool> Touched;
 };
 

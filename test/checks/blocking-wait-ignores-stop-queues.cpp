@@ -1,5 +1,6 @@
 // RUN: %check_threadlife %s threadlife-blocking-wait-ignores-stop %t -- -pthread
 
+#include <atomic>
 #include <condition_variable>
 #include <mutex>
 #include <stop_token>
@@ -110,6 +111,7 @@ public:
   int pop() {
     std::unique_lock<std::mutex> lock(m_);
     cv_.wait(lock, [this] { return !items_.empty(); });
+    // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::condition_variable::wait' waits until the queue has an item and a stop request does not wake it, so the stop waits for the next item; give its wait the stop token (condition_variable_any::wait(lock, token, pred)), or make it a threadlife::queue, whose pop(token) a stop request ends [threadlife-blocking-wait-ignores-stop]
     int item = items_.back();
     items_.pop_back();
     return item;
@@ -131,9 +133,10 @@ BlockingQueue tasks;
 void ownWorker(std::stop_token st) {
   while (!st.stop_requested())
     run(tasks.pop());
-  // CHECK-NOTES: :[[@LINE-1]]:15: warning: 'BlockingQueue::pop' waits on a condition variable until an item arrives and a stop request does not wake it, so the stop waits for the next item; give its wait the stop token (condition_variable_any::wait(lock, token, pred)), or make it a threadlife::queue, whose pop(token) a stop request ends [threadlife-blocking-wait-ignores-stop]
-  // CHECK-NOTES: :[[@LINE-23]]:9: note: the wait that only an item ends, inside 'BlockingQueue::pop'
-  // CHECK-NOTES: :[[@LINE-4]]:11: note: the loop checks for a stop request here
+  // CHECK-NOTES: :[[@LINE-1]]:15: note: called from this loop through 'BlockingQueue::pop'
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: the loop checks for a stop request here
+  while (!st.stop_requested())
+    run(tasks.pop());  // reported once, at the wait
 }
 
 // A queue with a closed flag in its wait: closing it ends the wait. Not flagged.
@@ -196,3 +199,50 @@ private:
   BlockingQueue queue_;
 };
 
+
+// Not a queue: a wait for a counter to reach a value (an atomic's load() is its data).
+class Fence {
+public:
+  void wait(unsigned value) {
+    std::unique_lock<std::mutex> lock(m_);
+    cv_.wait(lock, [&] { return reached_.load() >= value; });
+    // CHECK-NOTES: :[[@LINE-1]]:9: warning: 'std::condition_variable::wait' blocks until notified and a stop request does not wake it, so the stop waits for the next notification; wait with the token: condition_variable_any::wait(lock, token, pred) [threadlife-blocking-wait-ignores-stop]
+  }
+
+private:
+  std::mutex m_;
+  std::condition_variable cv_;
+  std::atomic<unsigned> reached_{0};
+};
+
+Fence fence;
+
+void present(std::stop_token st) {
+  unsigned next = 0;
+  while (!st.stop_requested())
+    fence.wait(++next);
+  // CHECK-NOTES: :[[@LINE-1]]:11: note: called from this loop through 'Fence::wait'
+  // CHECK-NOTES: :[[@LINE-3]]:11: note: the loop checks for a stop request here
+}
+
+// A wait whose predicate asks something else (a method returning bool) may end on
+// a flag: not judged.
+class Gate {
+public:
+  void pass() {
+    std::unique_lock<std::mutex> lock(m_);
+    cv_.wait(lock, [this] { return isOpen(); });
+  }
+  bool isOpen() const;
+
+private:
+  std::mutex m_;
+  std::condition_variable cv_;
+};
+
+Gate gate;
+
+void through(std::stop_token st) {
+  while (!st.stop_requested())
+    gate.pass();
+}

@@ -55,6 +55,7 @@ public:
     std::unique_lock<std::mutex> lock(m_);
     while (jobs_.empty())
       cv_.wait(lock);
+    // CHECK-MESSAGES: :[[@LINE-1]]:11: warning: 'std::condition_variable::wait' waits until the queue has an item and a stop request does not wake it, so the stop waits for the next item; make it a threadlife::queue, whose pop(token) a stop request ends
     int job = jobs_.front();
     jobs_.pop_front();
     return job;
@@ -72,7 +73,6 @@ threadlife::queue<int> shims;
 void drain(threadlife::stop_token token) {
   while (!token.stop_requested()) {
     own.pop();
-    // CHECK-MESSAGES: :[[@LINE-1]]:9: warning: 'JobQueue::pop' waits on a condition variable until an item arrives and a stop request does not wake it, so the stop waits for the next item; make it a threadlife::queue, whose pop(token) a stop request ends
     shims.pop(token);  // fine: the shim's queue takes the token
   }
 }
