@@ -283,9 +283,9 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
   Reported.insert(&At);
   {
     auto Warning =
-        diag(At.getExprLoc(),
-             Found->Fix.empty() ? Found->Message.str()
-                                : (Found->Message + "; " + Found->Fix).str())
+        diag(At.getExprLoc(), Found->Fix.empty()
+                                  ? Found->Message.str()
+                                  : (Found->Message + "; " + Found->Fix).str())
         << ("'" + model::qualifiedName(Blocks) + "'");
     if (Found->Millis)
       Warning << formatMillis(*Found->Millis);
@@ -391,8 +391,8 @@ BlockingWaitIgnoresStopCheck::calleeWait(const CXXMemberCallExpr &Call,
   if (!Method || BodiesWithStopCallback.contains(&OwnerBody) ||
       llvm::any_of(Call.arguments(), isStopToken))
     return std::nullopt;
-  std::optional<QueueWaits::DataWait> Wait = Waits->dataOnlyWait(
-      *Method, [this](const CallExpr &W, const Stmt &Body) {
+  std::optional<QueueWaits::DataWait> Wait =
+      Waits->dataOnlyWait(*Method, [this](const CallExpr &W, const Stmt &Body) {
         return wokenOnStop(W, Body);
       });
   if (!Wait || Waits->wokenOnStop(Call, ""))

@@ -14,6 +14,7 @@
 #include "FixSet.h"
 #include "ParallelRun.h"
 #include "Reports.h"
+#include "ResultCache.h"
 #include "RunResults.h"
 #include "TidyVersion.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -24,6 +25,7 @@
 #include "llvm/Support/InitLLVM.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
 #include <csignal>
 #include <unistd.h>
@@ -98,6 +100,17 @@ cl::list<std::string>
 cl::list<std::string> ExtraArgsBefore(
     "extra-arg-before", cl::cat(Category),
     cl::desc("Compiler flag to prepend to every compile command"));
+cl::opt<std::string>
+    CacheDir("cache-dir", cl::value_desc("dir"), cl::cat(Category),
+             cl::desc("Keep results in this directory and take an unchanged "
+                      "file's from it (default: $THREADLIFE_CACHE_DIR; off "
+                      "when neither is set)"));
+cl::opt<std::string>
+    CacheMaxSize("cache-max-size", cl::value_desc("size"), cl::cat(Category),
+                 cl::init("1G"),
+                 cl::desc("Size the cache is kept to, least recently used "
+                          "results going first: bytes, or with K, M, G "
+                          "(default: 1G)"));
 
 // Exit codes: findings alone never fail a run unless made errors.
 constexpr int ExitClean = 0;
@@ -201,12 +214,38 @@ bool validateCommandLine() {
   if (WarningsAsErrors.getNumOccurrences() &&
       !validateGlobs("warnings-as-errors", WarningsAsErrors))
     return false;
+  if (!threadlife::parseSize(CacheMaxSize)) {
+    threadlife::printError("invalid --cache-max-size '" + CacheMaxSize +
+                           "'; give bytes, or a number with K, M or G");
+    return false;
+  }
   if (!ExportFixes.empty())
     if (Error E = threadlife::checkWritable(ExportFixes)) {
       threadlife::printError("cannot write '" + ExportFixes +
                              "': " + toString(std::move(E)));
       return false;
     }
+  return true;
+}
+
+/// The cache of --cache-dir or THREADLIFE_CACHE_DIR, if either names one;
+/// false if it cannot be made.
+bool openCache(std::optional<threadlife::ResultCache> &Cache) {
+  std::string Dir = CacheDir;
+  if (!CacheDir.getNumOccurrences())
+    if (std::optional<std::string> FromEnv =
+            sys::Process::GetEnv("THREADLIFE_CACHE_DIR"))
+      Dir = *FromEnv;
+  if (Dir.empty())
+    return true;
+  SmallString<256> Absolute(Dir);
+  sys::fs::make_absolute(Absolute);
+  if (std::error_code EC = sys::fs::create_directories(Absolute)) {
+    threadlife::printError("cannot use cache directory '" + Dir +
+                           "': " + EC.message());
+    return false;
+  }
+  Cache.emplace(Absolute.str().str(), *threadlife::parseSize(CacheMaxSize));
   return true;
 }
 
@@ -358,6 +397,8 @@ void printSummary(const threadlife::RunResults &Run) {
                                      Run.skipped())
                                  .str()
                            : "")
+         << (Run.cached() ? formatv(" ({0} from the cache)", Run.cached()).str()
+                          : "")
          << Run.countsByCheck() << "\n";
   if (unsigned N = Run.warningsAsErrors())
     errs() << N << " warning" << (N == 1 ? "" : "s") << " treated as error"
@@ -411,9 +452,16 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
+  std::optional<threadlife::ResultCache> Cache;
+  if (!openCache(Cache))
+    return ExitUsage;
+  Settings.Cache = Cache ? &*Cache : nullptr;
+
   threadlife::RunResults Run(OutputFormat == Format::Text, Fix);
   threadlife::analyseInOrder(Files, Settings, Jobs,
                              [&](threadlife::FileAnalysis &F) { Run.add(F); });
+  if (Cache)
+    Cache->evict();
   bool Written = finish(Run, Settings);
   printSummary(Run);
   return Run.warningsAsErrors() || Run.failed() || !Written

@@ -2,6 +2,7 @@
 
 #include "FileAnalysis.h"
 #include "ConfigScope.h"
+#include "ResultCache.h"
 #include "TidyModuleRegistry.h"
 #include "TidyVersion.h"
 #include "clang/Frontend/CompilerInstance.h"
@@ -46,12 +47,15 @@ bool hasOwnCommand(const tooling::CompilationDatabase &Compilations,
 /// beside other files in one process: the compiler's summary lines on stderr.
 class CheckAction : public tooling::FrontendActionFactory {
 public:
+  /// \p Inputs: where the files each compilation read are recorded, for the
+  /// cache.
   CheckAction(ClangTidyContext &Context,
-              llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS)
-      : Checks(Context, std::move(FS)) {}
+              llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
+              std::vector<CachedInput> &Inputs)
+      : Checks(Context, std::move(FS)), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Checks);
+    return std::make_unique<Action>(Checks, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -69,18 +73,37 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    explicit Action(ClangTidyASTConsumerFactory &Checks) : Checks(Checks) {}
+    Action(ClangTidyASTConsumerFactory &Checks,
+           std::vector<CachedInput> &Inputs)
+        : Checks(Checks), Inputs(Inputs) {}
     std::unique_ptr<ASTConsumer>
     CreateASTConsumer(CompilerInstance &Compiler,
                       llvm::StringRef File) override {
       return Checks.createASTConsumer(Compiler, File);
     }
+    // The files as the compilation read them, not as they are afterwards.
+    void EndSourceFileAction() override {
+      CompilerInstance &Compiler = getCompilerInstance();
+      SourceManager &SM = Compiler.getSourceManager();
+      for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
+        std::optional<llvm::StringRef> Data =
+            It->second->getBufferDataIfLoaded();
+        if (!Data)
+          continue;
+        llvm::SmallString<256> Path(It->first.getName());
+        Compiler.getFileManager().makeAbsolutePath(Path);
+        llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
+        Inputs.push_back(describeInput(Path, *Data));
+      }
+    }
 
   private:
     ClangTidyASTConsumerFactory &Checks;
+    std::vector<CachedInput> &Inputs;
   };
 
   ClangTidyASTConsumerFactory Checks;
+  std::vector<CachedInput> &Inputs;
 };
 
 /// clang-tidy's extra arguments from the options of each file.
@@ -140,7 +163,8 @@ void makeAbsolute(ClangTidyError &E) {
 /// error level, wherever it is and whatever its name).
 bool runChecks(ClangTidyContext &Context,
                const tooling::CompilationDatabase &Compilations,
-               llvm::StringRef Path, std::vector<ClangTidyError> &Errors) {
+               llvm::StringRef Path, std::vector<ClangTidyError> &Errors,
+               std::vector<CachedInput> &Inputs) {
   // A file system of its own: the real one's working directory is the
   // process's, which the tool changes to each command's directory.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
@@ -157,12 +181,35 @@ bool runChecks(ClangTidyContext &Context,
                                        /*GetFixesFromNotes=*/false);
   TidyDiagnostics Diagnostics(Context, Consumer);
   Tool.setDiagnosticConsumer(&Consumer);
-  CheckAction Action(Context, FS);
+  CheckAction Action(Context, FS, Inputs);
   const bool Compiled = Tool.run(&Action) == 0;
   Errors = Consumer.take();
   for (ClangTidyError &E : Errors)
     makeAbsolute(E);
   return Compiled && Consumer.getNumErrors() == 0;
+}
+
+/// The cache's result if no input changed; else the analysis, stored.
+void analyseThroughCache(ResultCache &Cache,
+                         const tooling::CompilationDatabase &Compilations,
+                         FileAnalysis &Result) {
+  const std::string Key =
+      Cache.key(Result.Path, Compilations.getCompileCommands(Result.Path),
+                Result.Context->getOptions());
+  if (std::optional<CachedResult> Cached = Cache.lookup(Key)) {
+    Result.Errors = std::move(Cached->Errors);
+    if (Cached->CompileErrors)
+      Result.Result = FileAnalysis::Outcome::CompileErrors;
+    Result.FromCache = true;
+    return;
+  }
+  CachedResult Fresh;
+  Fresh.CompileErrors = !runChecks(*Result.Context, Compilations, Result.Path,
+                                   Result.Errors, Fresh.Inputs);
+  if (Fresh.CompileErrors)
+    Result.Result = FileAnalysis::Outcome::CompileErrors;
+  Fresh.Errors = Result.Errors;
+  Cache.store(Key, Fresh);
 }
 } // namespace
 
@@ -216,8 +263,13 @@ FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
     Result.Result = FileAnalysis::Outcome::Skipped;
     return Result;
   }
-  if (!runChecks(*Result.Context, *Compilations, Path, Result.Errors))
-    Result.Result = FileAnalysis::Outcome::CompileErrors;
+  if (!S.Cache) {
+    std::vector<CachedInput> Unused;
+    if (!runChecks(*Result.Context, *Compilations, Path, Result.Errors, Unused))
+      Result.Result = FileAnalysis::Outcome::CompileErrors;
+    return Result;
+  }
+  analyseThroughCache(*S.Cache, *Compilations, Result);
   return Result;
 }
 

@@ -14,6 +14,8 @@
 
 namespace threadlife {
 
+class ResultCache;
+
 /// What every file's analysis shares: where compile commands come from and
 /// the options that the command line sets.
 struct AnalysisSettings {
@@ -26,6 +28,8 @@ struct AnalysisSettings {
   clang::tidy::ClangTidyOptions Overrides;
   /// From --config or --config-file: replaces the .clang-tidy files.
   std::optional<clang::tidy::ClangTidyOptions> Config;
+  /// From --cache-dir; null when results are not cached.
+  ResultCache *Cache = nullptr;
 };
 
 /// The outcome of analysing one file.
@@ -51,6 +55,8 @@ struct FileAnalysis {
   std::unique_ptr<clang::tooling::CompilationDatabase> OwnCompilations;
   /// Configuration problems that did not stop the analysis (unknown keys).
   std::vector<std::string> ConfigWarnings;
+  /// The findings are the cache's: no input changed since they were made.
+  bool FromCache = false;
 
   bool analysed() const {
     return Result == Outcome::Analysed || Result == Outcome::CompileErrors;

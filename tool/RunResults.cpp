@@ -33,6 +33,7 @@ void RunResults::dropRepeated(std::vector<ClangTidyError> &Errors) {
 }
 
 void RunResults::count(const FileAnalysis &File) {
+  Cached += File.FromCache;
   for (const ClangTidyError &E : File.Errors) {
     if (!isFinding(E))
       continue;

@@ -34,6 +34,8 @@ public:
   /// Files not analysed, or analysed with compiler errors.
   unsigned failed() const { return Failed; }
   unsigned skipped() const { return Skipped; }
+  /// Files whose results came from the cache.
+  unsigned cached() const { return Cached; }
   /// ": 2 forced-kill, 1 unjoined-thread", for the summary line.
   std::string countsByCheck() const;
 
@@ -53,7 +55,8 @@ private:
   llvm::StringSet<> Reported, Warned;
   FixSet Fixes;
   std::map<std::string, unsigned> ByCheck;
-  unsigned Findings = 0, WarningsAsErrors = 0, Failed = 0, Skipped = 0;
+  unsigned Findings = 0, WarningsAsErrors = 0, Failed = 0, Skipped = 0,
+           Cached = 0;
 };
 
 /// A finding of one of threadlife's checks (not a compiler diagnostic nor a

@@ -84,8 +84,8 @@ std::string Advice::queueWait(llvm::StringRef Shutdown) const {
   if (UsesRuntimeLibrary)
     return ("use a " + Queue).str();
   if (!Shutdown.empty())
-    return ("call its " + Shutdown +
-            "() from a stop callback, or use a " + Queue)
+    return ("call its " + Shutdown + "() from a stop callback, or use a " +
+            Queue)
         .str();
   return ("wait in short steps and check for a stop request between them, or "
           "use a " +
@@ -97,13 +97,12 @@ llvm::StringRef Advice::ownQueueWait() const {
   return UsesRuntimeLibrary
              ? "make it a threadlife::queue, whose pop(token) a stop request "
                "ends"
-         : Cxx20
-             ? "give its wait the stop token (condition_variable_any::wait("
-               "lock, token, pred)), or make it a threadlife::queue, whose "
-               "pop(token) a stop request ends"
-             : "close it when the stop is requested (a flag in its wait's "
-               "predicate, set and notified then), or make it a "
-               "threadlife::queue, whose pop(token) a stop request ends";
+         : Cxx20 ? "give its wait the stop token (condition_variable_any::wait("
+                   "lock, token, pred)), or make it a threadlife::queue, whose "
+                   "pop(token) a stop request ends"
+                 : "close it when the stop is requested (a flag in its wait's "
+                   "predicate, set and notified then), or make it a "
+                   "threadlife::queue, whose pop(token) a stop request ends";
 }
 
 llvm::StringRef recommendedDaemon() { return "threadlife::daemon"; }

@@ -1,8 +1,8 @@
 //===--- QueueWaits.cpp - queues whose waits a stop cannot end ------------===//
 
 #include "QueueWaits.h"
-#include "../model/ThreadModel.h"
 #include "../StopAnalysis.h"
+#include "../model/ThreadModel.h"
 #include "CalleeClosure.h"
 #include "Loops.h"
 #include "NamedDecls.h"
@@ -18,8 +18,8 @@ bool isBoolLike(QualType T) {
   T = T.getNonReferenceType().getCanonicalType();
   if (T->isBooleanType())
     return true;
-  const auto *Atomic =
-      dyn_cast_or_null<ClassTemplateSpecializationDecl>(T->getAsCXXRecordDecl());
+  const auto *Atomic = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
   if (!Atomic || !Atomic->getIdentifier() || Atomic->getName() != "atomic")
     return false;
   const TemplateArgumentList &Args = Atomic->getTemplateArgs();
@@ -43,8 +43,10 @@ bool mayEndOtherwise(const Stmt *S, bool &ReadsContainer) {
     if (isa<FieldDecl>(Member->getMemberDecl()) &&
         isBoolLike(Member->getMemberDecl()->getType()))
       return true;
-  if (const auto *Call = dyn_cast<CallExpr>(S); Call && !isa<CXXOperatorCallExpr>(Call)) {
-    const auto *Callee = dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
+  if (const auto *Call = dyn_cast<CallExpr>(S);
+      Call && !isa<CXXOperatorCallExpr>(Call)) {
+    const auto *Callee =
+        dyn_cast_or_null<CXXMethodDecl>(Call->getDirectCallee());
     if (!Callee || !Callee->getIdentifier())
       return true;
     const llvm::StringRef Name = Callee->getName();
@@ -139,13 +141,13 @@ bool QueueWaits::wokenOnStop(const CXXMemberCallExpr &Call,
 // a stop-observing loop blocks on are.
 bool QueueWaits::touchedOnStop(const ValueDecl &Queue,
                                llvm::StringRef Shutdown) {
-  auto OnQueue = ignoringParenImpCasts(
-      anyOf(declRefExpr(to(equalsNode(&Queue))),
-            memberExpr(member(equalsNode(&Queue)))));
-  auto Uses = match(cxxMemberCallExpr(on(OnQueue),
-                                      forFunction(functionDecl().bind("fn")))
-                        .bind("use"),
-                    Ctx);
+  auto OnQueue =
+      ignoringParenImpCasts(anyOf(declRefExpr(to(equalsNode(&Queue))),
+                                  memberExpr(member(equalsNode(&Queue)))));
+  auto Uses = match(
+      cxxMemberCallExpr(on(OnQueue), forFunction(functionDecl().bind("fn")))
+          .bind("use"),
+      Ctx);
   auto RequestsStop = findAll(
       cxxMemberCallExpr(callee(cxxMethodDecl(hasName("request_stop")))));
   for (const BoundNodes &Use : Uses) {

@@ -53,8 +53,8 @@ public:
   bool wokenOnStop(const CXXMemberCallExpr &Call, llvm::StringRef Shutdown);
 
 private:
-  std::optional<bool> endsOnlyForItsData(const CallExpr &Wait,
-                                         const Stmt &Body, WokenWait Woken);
+  std::optional<bool> endsOnlyForItsData(const CallExpr &Wait, const Stmt &Body,
+                                         WokenWait Woken);
   bool touchedOnStop(const ValueDecl &Queue, llvm::StringRef Shutdown);
 
   ASTContext &Ctx;
