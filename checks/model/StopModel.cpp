@@ -166,8 +166,16 @@ llvm::ArrayRef<BlockingCall> blockingCalls() {
       {"::recvmsg", BK::DescriptorRead, 0, TU::Chrono},
       {"::accept", BK::DescriptorRead, 0, TU::Chrono},
       {"::accept4", BK::DescriptorRead, 0, TU::Chrono},
-      // Library queues (blockingQueues()); their timed and try_ forms are
-      // not listed.
+  };
+  return Calls;
+}
+
+// The blocking pops and pushes of library queues (blockingQueues()); their
+// timed and try_ forms are not listed.
+llvm::ArrayRef<BlockingCall> queueCalls() {
+  using BK = BlockKind;
+  using TU = TimeUnit;
+  static const BlockingCall Calls[] = {
       {"::tbb::detail::d2::concurrent_bounded_queue::pop",
        BK::QueuePop,
        {},
@@ -243,14 +251,15 @@ const BlockingCall *findBlockingCall(const FunctionDecl *F) {
   if (!F || !F->getIdentifier())
     return nullptr;
   std::string Name;
-  for (const BlockingCall &Call : blockingCalls()) {
-    if (!Call.Name.ends_with(F->getName()))
-      continue;
-    if (Name.empty())
-      Name = "::" + qualifiedName(F);
-    if (Call.Name == Name)
-      return &Call;
-  }
+  for (llvm::ArrayRef<BlockingCall> Table : {blockingCalls(), queueCalls()})
+    for (const BlockingCall &Call : Table) {
+      if (!Call.Name.ends_with(F->getName()))
+        continue;
+      if (Name.empty())
+        Name = "::" + qualifiedName(F);
+      if (Call.Name == Name)
+        return &Call;
+    }
   return nullptr;
 }
 

@@ -453,11 +453,14 @@ struct BlockingCall {
   TimeUnit Unit;
 };
 
+/// Waits, sleeps, joins and reads; queueCalls() has the library queues'
+/// pops and pushes. findBlockingCall() looks in both.
 llvm::ArrayRef<BlockingCall> blockingCalls();
+llvm::ArrayRef<BlockingCall> queueCalls();
 const BlockingCall *findBlockingCall(const FunctionDecl *F);
 
 /// A library's blocking queue, whose pops (and pushes, when bounded) are
-/// QueuePop (QueuePush) rows of blockingCalls(). \p Shutdown is its method
+/// QueuePop (QueuePush) rows of queueCalls(). \p Shutdown is its method
 /// that ends every blocked call (TBB's abort(), Boost's close()); empty if it
 /// has none.
 struct BlockingQueue {
