@@ -65,10 +65,10 @@ public:
 class CheckAction : public tooling::FrontendActionFactory {
 public:
   /// \p Inputs: where the files each compilation read are recorded, for the
-  /// cache.
+  /// cache; null when there is no cache.
   CheckAction(ClangTidyContext &Context,
               llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-              std::vector<CachedInput> &Inputs)
+              std::vector<CachedInput> *Inputs)
       : Checks(Context, std::move(FS)), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
@@ -91,7 +91,7 @@ private:
   class Action : public ASTFrontendAction {
   public:
     Action(ClangTidyASTConsumerFactory &Checks,
-           std::vector<CachedInput> &Inputs)
+           std::vector<CachedInput> *Inputs)
         : Checks(Checks), Inputs(Inputs) {}
     std::unique_ptr<ASTConsumer>
     CreateASTConsumer(CompilerInstance &Compiler,
@@ -104,6 +104,8 @@ private:
     }
     // The files as the compilation read them, not as they are afterwards.
     void EndSourceFileAction() override {
+      if (!Inputs)
+        return;
       CompilerInstance &Compiler = getCompilerInstance();
       SourceManager &SM = Compiler.getSourceManager();
       for (auto It = SM.fileinfo_begin(); It != SM.fileinfo_end(); ++It) {
@@ -114,17 +116,17 @@ private:
         llvm::SmallString<256> Path(It->first.getName());
         Compiler.getFileManager().makeAbsolutePath(Path);
         llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
-        Inputs.push_back(describeInput(Path, *Data));
+        Inputs->push_back(describeInput(Path, *Data));
       }
     }
 
   private:
     ClangTidyASTConsumerFactory &Checks;
-    std::vector<CachedInput> &Inputs;
+    std::vector<CachedInput> *Inputs;
   };
 
   ClangTidyASTConsumerFactory Checks;
-  std::vector<CachedInput> &Inputs;
+  std::vector<CachedInput> *Inputs;
 };
 
 /// clang-tidy's extra arguments from the options of each file.
@@ -181,11 +183,12 @@ void makeAbsolute(ClangTidyError &E) {
 }
 
 /// Runs the checks; false when the file did not compile (any diagnostic at
-/// error level, wherever it is and whatever its name).
+/// error level, wherever it is and whatever its name). Records the files the
+/// compilation read in \p Inputs, unless null.
 bool runChecks(ClangTidyContext &Context,
                const tooling::CompilationDatabase &Compilations,
                llvm::StringRef Path, std::vector<ClangTidyError> &Errors,
-               std::vector<CachedInput> &Inputs) {
+               std::vector<CachedInput> *Inputs) {
   // A file system of its own: the real one's working directory is the
   // process's, which the tool changes to each command's directory.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
@@ -211,7 +214,8 @@ bool runChecks(ClangTidyContext &Context,
 }
 
 /// The cache's result if no input changed; else the analysis, stored.
-void analyseThroughCache(ResultCache &Cache,
+/// False when the file did not compile, as runChecks().
+bool analyseThroughCache(ResultCache &Cache,
                          const tooling::CompilationDatabase &Compilations,
                          FileAnalysis &Result) {
   const std::string Key =
@@ -219,18 +223,15 @@ void analyseThroughCache(ResultCache &Cache,
                 Result.Context->getOptions());
   if (std::optional<CachedResult> Cached = Cache.lookup(Key)) {
     Result.Errors = std::move(Cached->Errors);
-    if (Cached->CompileErrors)
-      Result.Result = FileAnalysis::Outcome::CompileErrors;
     Result.FromCache = true;
-    return;
+    return !Cached->CompileErrors;
   }
   CachedResult Fresh;
   Fresh.CompileErrors = !runChecks(*Result.Context, Compilations, Result.Path,
-                                   Result.Errors, Fresh.Inputs);
-  if (Fresh.CompileErrors)
-    Result.Result = FileAnalysis::Outcome::CompileErrors;
+                                   Result.Errors, &Fresh.Inputs);
   Fresh.Errors = Result.Errors;
   Cache.store(Key, Fresh);
+  return !Fresh.CompileErrors;
 }
 } // namespace
 
@@ -284,13 +285,12 @@ FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
     Result.Result = FileAnalysis::Outcome::Skipped;
     return Result;
   }
-  if (!S.Cache) {
-    std::vector<CachedInput> Unused;
-    if (!runChecks(*Result.Context, *Compilations, Path, Result.Errors, Unused))
-      Result.Result = FileAnalysis::Outcome::CompileErrors;
-    return Result;
-  }
-  analyseThroughCache(*S.Cache, *Compilations, Result);
+  const bool Compiled =
+      S.Cache ? analyseThroughCache(*S.Cache, *Compilations, Result)
+              : runChecks(*Result.Context, *Compilations, Path, Result.Errors,
+                          /*Inputs=*/nullptr);
+  if (!Compiled)
+    Result.Result = FileAnalysis::Outcome::CompileErrors;
   return Result;
 }
 

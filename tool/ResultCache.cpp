@@ -151,7 +151,6 @@ std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key) {
         FD, std::chrono::system_clock::now());
     llvm::sys::Process::SafelyCloseFileDescriptor(FD);
   }
-  ++Hits;
   return Result;
 }
 

@@ -20,7 +20,6 @@
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
-#include <atomic>
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -63,15 +62,12 @@ public:
   /// most MaxBytes.
   void evict();
 
-  unsigned hits() const { return Hits; }
-
 private:
   std::string entryPath(llvm::StringRef Key) const;
 
   std::string Dir;
   uint64_t MaxBytes;
   std::string Identity;
-  std::atomic<unsigned> Hits{0};
 };
 
 /// Size and hash of \p Contents, as an entry records them.
