@@ -46,6 +46,7 @@ check = ' '.join([
 # FileCheck first: later expansions contain paths that end in 'FileCheck'.
 config.substitutions.append(('FileCheck', shlex.quote(paths['filecheck'])))
 config.substitutions.append(('%check_threadlife', check))
+config.substitutions.append(('%{threadlife_dir}', shlex.quote(os.path.dirname(paths['threadlife']))))
 config.substitutions.append(('%threadlife', shlex.quote(paths['threadlife'])))
 config.substitutions.append(('%clang_tidy_plugin', '%s --load %s' % (
     shlex.quote(paths['clang_tidy']), shlex.quote(paths['plugin']))))
@@ -76,6 +77,12 @@ config.substitutions.append(('%score_realworld', ' '.join([
     '--known=' + shlex.quote(os.path.join(here, 'realworld', 'known.txt')),
     '-j2'])))
 config.substitutions.append(('%llvm_version', paths['llvm_version']))
+
+# Microsoft's SARIF multitool, which scripts/test installs from npm.
+config.substitutions.append(('%sarif_multitool', ' '.join([
+    python, shlex.quote(os.path.join(here, 'tool', 'Inputs', 'sarif_multitool.py')),
+    shlex.quote(os.path.join(build, 'tools', 'node_modules', '@microsoft',
+                             'sarif-multitool-linux', 'Sarif.Multitool'))])))
 
 # A terminal-free, colour-free environment: outputs are compared byte for byte.
 config.environment['TERM'] = 'dumb'

@@ -34,6 +34,18 @@ std::string CheckDoc::summary() const {
   return Summary;
 }
 
+std::string CheckDoc::headline() const {
+  std::string Summary = summary();
+  llvm::StringRef Clause = Summary;
+  for (llvm::StringRef End : {" (", " \u2014 ", ": ", "."})
+    Clause = Clause.split(End).first;
+  std::string Plain;
+  for (char C : Clause)
+    if (C != '`')
+      Plain += C;
+  return Plain + ".";
+}
+
 std::string CheckDoc::lesson() const {
   size_t End = llvm::StringRef::npos;
   for (llvm::StringRef Heading : {"\n## Options", "\n## Examples"})

@@ -16,6 +16,8 @@ struct CheckDoc {
 
   /// The page's first paragraph: one sentence saying what the check finds.
   std::string summary() const;
+  /// The summary's first clause: "Finds calls that stop a thread by force."
+  std::string headline() const;
   /// The lesson --explain prints: the page up to its options and examples.
   std::string lesson() const;
 };

@@ -7,6 +7,7 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "Baseline.h"
 #include "CheckDocs.h"
 #include "CompileCommands.h"
 #include "ConfigScope.h"
@@ -16,6 +17,8 @@
 #include "Reports.h"
 #include "ResultCache.h"
 #include "RunResults.h"
+#include "SarifMerge.h"
+#include "SourceRoot.h"
 #include "TidyVersion.h"
 #include "clang/Tooling/CompilationDatabase.h"
 #include "llvm/ADT/StringSet.h"
@@ -27,6 +30,7 @@
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Process.h"
 #include "llvm/Support/Regex.h"
+#include "llvm/Support/xxhash.h"
 #include <csignal>
 #include <unistd.h>
 
@@ -112,6 +116,41 @@ cl::opt<std::string>
                           "results going first: bytes, or with K, M, G "
                           "(default: 1G)"));
 
+cl::opt<std::string> SourceRoot(
+    "source-root", cl::value_desc("dir"), cl::cat(Category),
+    cl::desc("Directory that SARIF names files relative to, and fingerprints "
+             "and shards take paths from (default: the git work tree of the "
+             "files, else their common directory)"));
+cl::alias SarifRoot("sarif-root", cl::aliasopt(SourceRoot),
+                    cl::desc("Alias for --source-root"), cl::cat(Category));
+cl::opt<std::string>
+    BaselineFile("baseline", cl::value_desc("report"), cl::cat(Category),
+                 cl::desc("Report only findings that this earlier SARIF or "
+                          "JSON report of threadlife does not have"));
+cl::opt<std::string>
+    LineFilterJson("line-filter", cl::cat(Category),
+                   cl::desc("Report only findings on these lines, as "
+                            "clang-tidy takes them: "
+                            "[{\"name\":\"file.cpp\",\"lines\":[[1,3]]}]"));
+cl::opt<std::string>
+    DiffRevision("diff", cl::value_desc("rev"), cl::cat(Category),
+                 cl::desc("Report only findings on lines added or changed "
+                          "since this git revision"));
+cl::opt<std::string>
+    Shard("shard", cl::value_desc("K/N"), cl::cat(Category),
+          cl::desc("Analyse the K-th of N parts of the files, split by their "
+                   "paths from the source root"));
+
+cl::SubCommand MergeCommand("merge",
+                            "Merge SARIF reports of threadlife into one");
+cl::list<std::string> MergeInputs(cl::Positional, cl::OneOrMore,
+                                  cl::desc("<SARIF reports...>"),
+                                  cl::sub(MergeCommand), cl::cat(Category));
+cl::opt<std::string> MergeOutput("o", cl::value_desc("file"),
+                                 cl::desc("Write the merged report here "
+                                          "(default: standard output)"),
+                                 cl::sub(MergeCommand), cl::cat(Category));
+
 // Exit codes: findings alone never fail a run unless made errors.
 constexpr int ExitClean = 0;
 constexpr int ExitFindingsOrFailures = 1;
@@ -190,6 +229,16 @@ std::optional<ClangTidyOptions> configOption() {
   return *Parsed;
 }
 
+/// --shard as {K, N}, 1 <= K <= N.
+std::optional<std::pair<unsigned, unsigned>> parseShard() {
+  auto [K, N] = StringRef(Shard).split('/');
+  unsigned Part = 0, Parts = 0;
+  if (K.getAsInteger(10, Part) || N.getAsInteger(10, Parts) || Part == 0 ||
+      Part > Parts)
+    return std::nullopt;
+  return std::pair(Part, Parts);
+}
+
 /// The options that do not depend on any file, checked before anything runs.
 bool validateCommandLine() {
   if (ConfigText.getNumOccurrences() && ConfigFile.getNumOccurrences()) {
@@ -217,6 +266,16 @@ bool validateCommandLine() {
   if (!threadlife::parseSize(CacheMaxSize)) {
     threadlife::printError("invalid --cache-max-size '" + CacheMaxSize +
                            "'; give bytes, or a number with K, M or G");
+    return false;
+  }
+  if (LineFilterJson.getNumOccurrences() && DiffRevision.getNumOccurrences()) {
+    threadlife::printError("--line-filter and --diff both give the lines; "
+                           "use one");
+    return false;
+  }
+  if (Shard.getNumOccurrences() && !parseShard()) {
+    threadlife::printError("invalid --shard '" + Shard +
+                           "'; give K/N with 1 <= K <= N, as 2/4");
     return false;
   }
   if (!ExportFixes.empty())
@@ -348,11 +407,72 @@ bool stdoutWritten() {
   return false;
 }
 
+/// --source-root, absolute; else the files' git work tree or directory.
+std::string sourceRoot(ArrayRef<threadlife::InputFile> Files) {
+  if (!SourceRoot.empty()) {
+    SmallString<256> Root(SourceRoot);
+    sys::fs::make_absolute(Root);
+    sys::path::remove_dots(Root, /*remove_dot_dot=*/true);
+    return Root.str().str();
+  }
+  std::vector<std::string> Paths;
+  for (const threadlife::InputFile &F : Files)
+    Paths.push_back(F.Path);
+  return threadlife::defaultSourceRoot(Paths);
+}
+
+/// The files of this --shard: a file's part depends on its path from the
+/// root alone, so every job of a CI matrix splits the project alike.
+void keepShard(std::vector<threadlife::InputFile> &Files, StringRef Root) {
+  if (!Shard.getNumOccurrences())
+    return;
+  auto [Part, Parts] = *parseShard();
+  llvm::erase_if(
+      Files, [&, Part = Part, Parts = Parts](const threadlife::InputFile &F) {
+        std::string Name =
+            threadlife::relativeToRoot(F.Path, Root).value_or(F.Path);
+        return xxh3_64bits(Name) % Parts != Part - 1;
+      });
+}
+
+/// --line-filter or --diff; false (having said why) if it is wrong.
+bool loadLineFilter(std::optional<threadlife::LineFilter> &Filter) {
+  if (!LineFilterJson.getNumOccurrences() && !DiffRevision.getNumOccurrences())
+    return true;
+  Expected<threadlife::LineFilter> Loaded =
+      LineFilterJson.getNumOccurrences()
+          ? threadlife::LineFilter::parse(LineFilterJson)
+          : threadlife::LineFilter::changedSince(DiffRevision);
+  if (!Loaded) {
+    threadlife::printError((DiffRevision.getNumOccurrences()
+                                ? "--diff=" + DiffRevision + ": "
+                                : "") +
+                           toString(Loaded.takeError()));
+    return false;
+  }
+  Filter = std::move(*Loaded);
+  return true;
+}
+
+bool loadBaseline(std::optional<threadlife::Baseline> &Known) {
+  if (!BaselineFile.getNumOccurrences())
+    return true;
+  Expected<threadlife::Baseline> Loaded =
+      threadlife::Baseline::load(BaselineFile);
+  if (!Loaded) {
+    threadlife::printError(toString(Loaded.takeError()));
+    return false;
+  }
+  Known = std::move(*Loaded);
+  return true;
+}
+
 /// Writes the reports and the fixes of the run; false if any was not written.
 bool finish(const threadlife::RunResults &Run,
+            const threadlife::ReportScope &Scope,
             const threadlife::AnalysisSettings &Settings) {
   if (OutputFormat == Format::Sarif)
-    threadlife::writeSarif(Run.files(), outs());
+    threadlife::writeSarif(Run.files(), Scope.Root, Scope.Known, outs());
   else if (OutputFormat == Format::Json)
     threadlife::writeJson(Run.files(), outs());
   bool Written = stdoutWritten();
@@ -384,22 +504,52 @@ bool finish(const threadlife::RunResults &Run,
   return Written;
 }
 
+/// `threadlife merge`: a report that cannot be merged is a bad command line;
+/// a failed merge leaves no output file, rather than a partial one.
+int merge() {
+  std::string Merged;
+  raw_string_ostream OS(Merged);
+  if (Error E = threadlife::mergeSarif(MergeInputs, OS)) {
+    threadlife::printError(toString(std::move(E)));
+    return ExitUsage;
+  }
+  if (MergeOutput.empty()) {
+    outs() << Merged;
+    return stdoutWritten() ? ExitClean : ExitFindingsOrFailures;
+  }
+  if (Error E = threadlife::writeAtomically(
+          MergeOutput, [&](raw_ostream &Out) { Out << Merged; })) {
+    threadlife::printError("cannot write '" + MergeOutput +
+                           "': " + toString(std::move(E)));
+    return ExitFindingsOrFailures;
+  }
+  return ExitClean;
+}
+
 void printSummary(const threadlife::RunResults &Run) {
   if (Quiet)
     return;
   size_t Files = Run.files().size();
-  errs() << "threadlife: " << Run.findings() << " finding"
-         << (Run.findings() == 1 ? "" : "s") << " in " << Files << " file"
-         << (Files == 1 ? "" : "s")
-         << (Run.failed() ? formatv(", {0} not analysed", Run.failed()).str()
-                          : "")
-         << (Run.skipped() ? formatv(", {0} skipped by their configuration",
-                                     Run.skipped())
-                                 .str()
-                           : "")
-         << (Run.cached() ? formatv(" ({0} from the cache)", Run.cached()).str()
-                          : "")
-         << Run.countsByCheck() << "\n";
+  errs()
+      << "threadlife: " << Run.findings() << " finding"
+      << (Run.findings() == 1 ? "" : "s") << " in " << Files << " file"
+      << (Files == 1 ? "" : "s")
+      << (Run.failed() ? formatv(", {0} not analysed", Run.failed()).str() : "")
+      << (Run.skipped()
+              ? formatv(", {0} skipped by their configuration", Run.skipped())
+                    .str()
+              : "")
+      << (Run.known()
+              ? formatv(", {0} more known from the baseline", Run.known()).str()
+              : "")
+      << (Run.offLines()
+              ? formatv(", {0} more off the {1} lines", Run.offLines(),
+                        DiffRevision.empty() ? "given" : "changed")
+                    .str()
+              : "")
+      << (Run.cached() ? formatv(" ({0} from the cache)", Run.cached()).str()
+                       : "")
+      << Run.countsByCheck() << "\n";
   if (unsigned N = Run.warningsAsErrors())
     errs() << N << " warning" << (N == 1 ? "" : "s") << " treated as error"
            << (N == 1 ? "" : "s") << "\n";
@@ -420,9 +570,12 @@ int main(int argc, const char **argv) {
           argc, argv,
           "threadlife: finds threads that are never joined, loops that ignore "
           "their stop token and unsafe forced kills.\n\n"
-          "  threadlife [options] <source files...> [-- <compiler flags>]\n",
+          "  threadlife [options] <source files...> [-- <compiler flags>]\n"
+          "  threadlife merge [-o <file>] <SARIF reports...>\n",
           &errs()))
     return ExitUsage;
+  if (MergeCommand)
+    return merge();
 
   if (Explain.getNumOccurrences()) {
     int Code = explain(Explain);
@@ -452,17 +605,27 @@ int main(int argc, const char **argv) {
     return ExitUsage;
   }
 
+  threadlife::ReportScope Scope;
+  Scope.Root = sourceRoot(Files);
+  keepShard(Files, Scope.Root);
+  std::optional<threadlife::Baseline> Known;
+  std::optional<threadlife::LineFilter> Lines;
+  if (!loadBaseline(Known) || !loadLineFilter(Lines))
+    return ExitUsage;
+  Scope.Known = Known ? &*Known : nullptr;
+  Scope.Lines = Lines ? &*Lines : nullptr;
+
   std::optional<threadlife::ResultCache> Cache;
   if (!openCache(Cache))
     return ExitUsage;
   Settings.Cache = Cache ? &*Cache : nullptr;
 
-  threadlife::RunResults Run(OutputFormat == Format::Text, Fix);
+  threadlife::RunResults Run(OutputFormat == Format::Text, Fix, Scope);
   threadlife::analyseInOrder(Files, Settings, Jobs,
                              [&](threadlife::FileAnalysis &F) { Run.add(F); });
   if (Cache)
     Cache->evict();
-  bool Written = finish(Run, Settings);
+  bool Written = finish(Run, Scope, Settings);
   printSummary(Run);
   return Run.warningsAsErrors() || Run.failed() || !Written
              ? ExitFindingsOrFailures

@@ -68,11 +68,11 @@ public:
   /// cache; null when there is no cache.
   CheckAction(ClangTidyContext &Context,
               llvm::IntrusiveRefCntPtr<llvm::vfs::OverlayFileSystem> FS,
-              std::vector<CachedInput> *Inputs)
-      : Checks(Context, std::move(FS)), Inputs(Inputs) {}
+              FunctionIndex &Functions, std::vector<CachedInput> *Inputs)
+      : Checks(Context, std::move(FS)), Functions(Functions), Inputs(Inputs) {}
 
   std::unique_ptr<FrontendAction> create() override {
-    return std::make_unique<Action>(Checks, Inputs);
+    return std::make_unique<Action>(Checks, Functions, Inputs);
   }
 
   bool runInvocation(std::shared_ptr<CompilerInvocation> Invocation,
@@ -90,16 +90,18 @@ public:
 private:
   class Action : public ASTFrontendAction {
   public:
-    Action(ClangTidyASTConsumerFactory &Checks,
+    Action(ClangTidyASTConsumerFactory &Checks, FunctionIndex &Functions,
            std::vector<CachedInput> *Inputs)
-        : Checks(Checks), Inputs(Inputs) {}
+        : Checks(Checks), Functions(Functions), Inputs(Inputs) {}
     std::unique_ptr<ASTConsumer>
     CreateASTConsumer(CompilerInstance &Compiler,
                       llvm::StringRef File) override {
-      // In this order: the scope is set before the checks' consumer runs.
+      // In this order: the scope is set before the checks' consumer runs,
+      // and the functions are indexed in that scope.
       std::vector<std::unique_ptr<ASTConsumer>> Consumers;
       Consumers.push_back(std::make_unique<ProjectScope>());
       Consumers.push_back(Checks.createASTConsumer(Compiler, File));
+      Consumers.push_back(Functions.indexer());
       return std::make_unique<MultiplexConsumer>(std::move(Consumers));
     }
     // The files as the compilation read them, not as they are afterwards.
@@ -122,10 +124,12 @@ private:
 
   private:
     ClangTidyASTConsumerFactory &Checks;
+    FunctionIndex &Functions;
     std::vector<CachedInput> *Inputs;
   };
 
   ClangTidyASTConsumerFactory Checks;
+  FunctionIndex &Functions;
   std::vector<CachedInput> *Inputs;
 };
 
@@ -182,13 +186,12 @@ void makeAbsolute(ClangTidyError &E) {
     makeAbsolute(E.BuildDirectory, Note);
 }
 
-/// Runs the checks; false when the file did not compile (any diagnostic at
-/// error level, wherever it is and whatever its name). Records the files the
-/// compilation read in \p Inputs, unless null.
-bool runChecks(ClangTidyContext &Context,
+/// Runs the checks. \p Result.CompileErrors: the file did not compile (any
+/// diagnostic at error level, wherever it is and whatever its name). Records
+/// the files the compilation read only if \p RecordInputs.
+void runChecks(ClangTidyContext &Context,
                const tooling::CompilationDatabase &Compilations,
-               llvm::StringRef Path, std::vector<ClangTidyError> &Errors,
-               std::vector<CachedInput> *Inputs) {
+               llvm::StringRef Path, bool RecordInputs, CachedResult &Result) {
   // A file system of its own: the real one's working directory is the
   // process's, which the tool changes to each command's directory.
   auto FS = llvm::makeIntrusiveRefCnt<llvm::vfs::OverlayFileSystem>(
@@ -205,33 +208,38 @@ bool runChecks(ClangTidyContext &Context,
                                        /*GetFixesFromNotes=*/false);
   TidyDiagnostics Diagnostics(Context, Consumer);
   Tool.setDiagnosticConsumer(&Consumer);
-  CheckAction Action(Context, FS, Inputs);
+  FunctionIndex Functions;
+  CheckAction Action(Context, FS, Functions,
+                     RecordInputs ? &Result.Inputs : nullptr);
   const bool Compiled = Tool.run(&Action) == 0;
-  Errors = Consumer.take();
-  for (ClangTidyError &E : Errors)
+  Result.Errors = Consumer.take();
+  for (ClangTidyError &E : Result.Errors) {
     makeAbsolute(E);
-  return Compiled && Consumer.getNumErrors() == 0;
+    std::string Name =
+        Functions.around(E.Message.FilePath, E.Message.FileOffset);
+    if (!Name.empty())
+      Result.Functions[{E.Message.FilePath, E.Message.FileOffset}] = Name;
+  }
+  Result.CompileErrors = !Compiled || Consumer.getNumErrors() != 0;
 }
 
 /// The cache's result if no input changed; else the analysis, stored.
-/// False when the file did not compile, as runChecks().
-bool analyseThroughCache(ResultCache &Cache,
-                         const tooling::CompilationDatabase &Compilations,
-                         FileAnalysis &Result) {
+CachedResult
+analyseThroughCache(ResultCache &Cache,
+                    const tooling::CompilationDatabase &Compilations,
+                    FileAnalysis &File) {
   const std::string Key =
-      Cache.key(Result.Path, Compilations.getCompileCommands(Result.Path),
-                Result.Context->getOptions());
+      Cache.key(File.Path, Compilations.getCompileCommands(File.Path),
+                File.Context->getOptions());
   if (std::optional<CachedResult> Cached = Cache.lookup(Key)) {
-    Result.Errors = std::move(Cached->Errors);
-    Result.FromCache = true;
-    return !Cached->CompileErrors;
+    File.FromCache = true;
+    return std::move(*Cached);
   }
   CachedResult Fresh;
-  Fresh.CompileErrors = !runChecks(*Result.Context, Compilations, Result.Path,
-                                   Result.Errors, &Fresh.Inputs);
-  Fresh.Errors = Result.Errors;
+  runChecks(*File.Context, Compilations, File.Path, /*RecordInputs=*/true,
+            Fresh);
   Cache.store(Key, Fresh);
-  return !Fresh.CompileErrors;
+  return Fresh;
 }
 } // namespace
 
@@ -285,11 +293,15 @@ FileAnalysis analyseFile(llvm::StringRef File, llvm::StringRef Path,
     Result.Result = FileAnalysis::Outcome::Skipped;
     return Result;
   }
-  const bool Compiled =
-      S.Cache ? analyseThroughCache(*S.Cache, *Compilations, Result)
-              : runChecks(*Result.Context, *Compilations, Path, Result.Errors,
-                          /*Inputs=*/nullptr);
-  if (!Compiled)
+  CachedResult Analysis;
+  if (S.Cache)
+    Analysis = analyseThroughCache(*S.Cache, *Compilations, Result);
+  else
+    runChecks(*Result.Context, *Compilations, Path, /*RecordInputs=*/false,
+              Analysis);
+  Result.Errors = std::move(Analysis.Errors);
+  Result.Functions = std::move(Analysis.Functions);
+  if (Analysis.CompileErrors)
     Result.Result = FileAnalysis::Outcome::CompileErrors;
   return Result;
 }

@@ -3,6 +3,7 @@
 #ifndef THREADLIFE_TOOL_FILEANALYSIS_H
 #define THREADLIFE_TOOL_FILEANALYSIS_H
 
+#include "EnclosingFunctions.h"
 #include "clang-tidy/ClangTidy.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
@@ -51,6 +52,13 @@ struct FileAnalysis {
   Outcome Result = Outcome::Analysed;
   std::string Failure;
   std::vector<clang::tidy::ClangTidyError> Errors;
+  /// The function around each of Errors, for its fingerprint.
+  EnclosingFunctions Functions;
+  /// Set by the run: each of Errors' fingerprint ("" for a compiler's).
+  std::vector<std::string> Fingerprints;
+  /// Findings not reported because the baseline has them, with their
+  /// fingerprints: SARIF lists them as unchanged.
+  std::vector<std::pair<clang::tidy::ClangTidyError, std::string>> Known;
   std::unique_ptr<clang::tidy::ClangTidyContext> Context;
   std::unique_ptr<clang::tooling::CompilationDatabase> OwnCompilations;
   /// Configuration problems that did not stop the analysis (unknown keys).

@@ -3,29 +3,16 @@
 #include "Reports.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
-#include "llvm/Support/MemoryBuffer.h"
 
 using namespace clang;
 namespace json = llvm::json;
 
 namespace threadlife {
 
-LineColumn lineColumn(llvm::StringRef File, unsigned Offset) {
-  auto Buffer = llvm::MemoryBuffer::getFile(File);
-  if (!Buffer)
-    return {};
-  llvm::StringRef Text = (*Buffer)->getBuffer().take_front(Offset);
-  size_t LineStart = Text.rfind('\n');
-  LineColumn Position;
-  Position.Line = Text.count('\n') + 1;
-  Position.Column =
-      Offset - (LineStart == llvm::StringRef::npos ? 0 : LineStart + 1) + 1;
-  return Position;
-}
-
 namespace {
-json::Object messageJson(const tooling::DiagnosticMessage &M) {
-  LineColumn Position = lineColumn(M.FilePath, M.FileOffset);
+json::Object messageJson(const tooling::DiagnosticMessage &M,
+                         SourceText &Text) {
+  LineColumn Position = Text.position(M.FilePath, M.FileOffset);
   return json::Object{{"message", M.Message},
                       {"file", M.FilePath},
                       {"line", Position.Line},
@@ -73,18 +60,22 @@ llvm::StringRef levelName(tooling::Diagnostic::Level Level) {
 
 void writeJson(llvm::ArrayRef<FileAnalysis> Files, llvm::raw_ostream &OS) {
   json::Array FileEntries, Diagnostics;
+  SourceText Text;
   for (const FileAnalysis &F : Files) {
     json::Object Entry{{"file", F.Path}, {"status", statusName(F.Result)}};
     if (F.Result == FileAnalysis::Outcome::Failed)
       Entry["reason"] = F.Failure;
     FileEntries.push_back(std::move(Entry));
-    for (const tidy::ClangTidyError &E : F.Errors) {
-      json::Object D = messageJson(E.Message);
+    for (size_t I = 0; I < F.Errors.size(); ++I) {
+      const tidy::ClangTidyError &E = F.Errors[I];
+      json::Object D = messageJson(E.Message, Text);
       D["check"] = E.DiagnosticName;
+      if (!F.Fingerprints[I].empty())
+        D["fingerprint"] = F.Fingerprints[I];
       D["level"] = levelName(E.DiagLevel);
       json::Array Notes;
       for (const tooling::DiagnosticMessage &N : E.Notes)
-        Notes.push_back(messageJson(N));
+        Notes.push_back(messageJson(N, Text));
       D["notes"] = std::move(Notes);
       D["fixes"] = fixesJson(E.Message);
       Diagnostics.push_back(std::move(D));

@@ -23,7 +23,7 @@ namespace threadlife {
 namespace {
 
 // Bumped when an entry's layout changes: older entries are then misses.
-constexpr int64_t EntryFormat = 1;
+constexpr int64_t EntryFormat = 2;
 
 std::string hexDigest(llvm::StringRef Text) {
   llvm::SHA256 Hash;
@@ -77,7 +77,8 @@ std::optional<CachedResult> resultFrom(const llvm::json::Value &V,
   auto CompileErrors = O->getBoolean("compileErrors");
   const Array *Inputs = O->getArray("inputs");
   const Array *Errors = O->getArray("errors");
-  if (!CompileErrors || !Inputs || !Errors)
+  const Array *Functions = O->getArray("functions");
+  if (!CompileErrors || !Inputs || !Errors || !Functions)
     return std::nullopt;
   CachedResult Result;
   Result.CompileErrors = *CompileErrors;
@@ -96,6 +97,15 @@ std::optional<CachedResult> resultFrom(const llvm::json::Value &V,
     if (!Error)
       return std::nullopt;
     Result.Errors.push_back(std::move(*Error));
+  }
+  for (const llvm::json::Value &F : *Functions) {
+    const Object *FO = F.getAsObject();
+    auto File = FO ? FO->getString("file") : std::nullopt;
+    auto Offset = FO ? FO->getInteger("offset") : std::nullopt;
+    auto Name = FO ? FO->getString("name") : std::nullopt;
+    if (!File || !Offset || !Name)
+      return std::nullopt;
+    Result.Functions[{File->str(), unsigned(*Offset)}] = Name->str();
   }
   return Result;
 }
@@ -155,18 +165,22 @@ std::optional<CachedResult> ResultCache::lookup(llvm::StringRef Key) {
 }
 
 void ResultCache::store(llvm::StringRef Key, const CachedResult &Result) {
-  Array Inputs, Errors;
+  Array Inputs, Errors, Functions;
   for (const CachedInput &I : Result.Inputs)
     Inputs.push_back(Object{{"path", I.Path},
                             {"size", int64_t(I.Size)},
                             {"hash", llvm::utohexstr(I.Hash)}});
   for (const tidy::ClangTidyError &E : Result.Errors)
     Errors.push_back(toJson(E));
+  for (const auto &[Place, Name] : Result.Functions)
+    Functions.push_back(Object{
+        {"file", Place.first}, {"offset", Place.second}, {"name", Name}});
   llvm::json::Value Entry = Object{{"format", EntryFormat},
                                    {"key", Key},
                                    {"compileErrors", Result.CompileErrors},
                                    {"inputs", std::move(Inputs)},
-                                   {"errors", std::move(Errors)}};
+                                   {"errors", std::move(Errors)},
+                                   {"functions", std::move(Functions)}};
   std::string Path = entryPath(Key);
   if (llvm::sys::fs::create_directories(llvm::sys::path::parent_path(Path)))
     return;

@@ -17,6 +17,7 @@
 #ifndef THREADLIFE_TOOL_RESULTCACHE_H
 #define THREADLIFE_TOOL_RESULTCACHE_H
 
+#include "EnclosingFunctions.h"
 #include "clang-tidy/ClangTidyDiagnosticConsumer.h"
 #include "clang-tidy/ClangTidyOptions.h"
 #include "clang/Tooling/CompilationDatabase.h"
@@ -38,6 +39,7 @@ struct CachedInput {
 struct CachedResult {
   bool CompileErrors = false;
   std::vector<clang::tidy::ClangTidyError> Errors;
+  EnclosingFunctions Functions;
   std::vector<CachedInput> Inputs;
 };
 

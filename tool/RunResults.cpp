@@ -32,6 +32,39 @@ void RunResults::dropRepeated(std::vector<ClangTidyError> &Errors) {
   });
 }
 
+void RunResults::fingerprint(FileAnalysis &File) {
+  File.Fingerprints.clear();
+  for (const ClangTidyError &E : File.Errors) {
+    auto Function =
+        File.Functions.find({E.Message.FilePath, E.Message.FileOffset});
+    File.Fingerprints.push_back(
+        isFinding(E) ? Prints.next(E, Function == File.Functions.end()
+                                          ? ""
+                                          : llvm::StringRef(Function->second))
+                     : "");
+  }
+}
+
+void RunResults::scope(FileAnalysis &File) {
+  std::vector<ClangTidyError> Kept;
+  std::vector<std::string> KeptPrints;
+  for (size_t I = 0; I < File.Errors.size(); ++I) {
+    ClangTidyError &E = File.Errors[I];
+    std::string &Print = File.Fingerprints[I];
+    if (isFinding(E) && Scope.Lines && !Scope.Lines->covers(E, Text)) {
+      ++OffLines;
+    } else if (isFinding(E) && Scope.Known && Scope.Known->match(Print)) {
+      ++KnownFindings;
+      File.Known.emplace_back(std::move(E), std::move(Print));
+    } else {
+      Kept.push_back(std::move(E));
+      KeptPrints.push_back(std::move(Print));
+    }
+  }
+  File.Errors = std::move(Kept);
+  File.Fingerprints = std::move(KeptPrints);
+}
+
 void RunResults::count(const FileAnalysis &File) {
   Cached += File.FromCache;
   for (const ClangTidyError &E : File.Errors) {
@@ -58,6 +91,8 @@ void RunResults::add(FileAnalysis &File) {
   case FileAnalysis::Outcome::Analysed:
   case FileAnalysis::Outcome::CompileErrors:
     dropRepeated(File.Errors);
+    fingerprint(File);
+    scope(File);
     count(File);
     if (ApplyFixes && File.Result == FileAnalysis::Outcome::Analysed) {
       std::vector<ClangTidyError> Announced = collectFixes(File.Errors);

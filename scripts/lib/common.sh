@@ -43,6 +43,22 @@ test_packages() {
 }
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 
+# Microsoft's SARIF multitool (GitHub's SARIF rules), from npm, into
+# $BUILD/tools; the SARIF tests run it.
+SARIF_MULTITOOL_VERSION=5.7.0
+ensure_sarif_multitool() {
+  local dir=$BUILD/tools
+  local tool=$dir/node_modules/@microsoft/sarif-multitool-linux/Sarif.Multitool
+  [ -x "$tool" ] && return 0
+  command -v npm >/dev/null || ensure_packages nodejs npm
+  say "installing @microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION into $dir"
+  mkdir -p "$dir"
+  npm install --prefix "$dir" --no-audit --no-fund --no-save --loglevel=error \
+    "@microsoft/sarif-multitool@$SARIF_MULTITOOL_VERSION" >&2
+  # Newer npm leaves the package's install script (chmod) unrun.
+  chmod u+x "$tool"
+}
+
 # Configures (once) and builds the named targets, or everything.
 build() {
   if [ ! -f "$BUILD/build.ninja" ]; then

@@ -1,0 +1,7 @@
+#include <thread>
+
+void twice() {
+  std::thread t([] {});
+  t.join();
+  t.join();
+}
