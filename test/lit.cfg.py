@@ -84,6 +84,9 @@ config.substitutions.append(('%sarif_multitool', ' '.join([
     shlex.quote(os.path.join(build, 'tools', 'node_modules', '@microsoft',
                              'sarif-multitool-linux', 'Sarif.Multitool'))])))
 
+# Debian's chromium, which scripts/test installs, draws the HTML report.
+config.substitutions.append(('%chromium', '/usr/bin/chromium'))
+
 # A terminal-free, colour-free environment: outputs are compared byte for byte.
 config.environment['TERM'] = 'dumb'
 for name in ('HOME', 'PATH'):

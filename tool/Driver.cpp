@@ -13,6 +13,7 @@
 #include "ConfigScope.h"
 #include "FileAnalysis.h"
 #include "FixSet.h"
+#include "HtmlReport.h"
 #include "ParallelRun.h"
 #include "Reports.h"
 #include "ResultCache.h"
@@ -76,13 +77,23 @@ cl::opt<std::string>
     ExportFixes("export-fixes", cl::value_desc("yaml"), cl::cat(Category),
                 cl::desc("Write the suggested fixes to a YAML file that "
                          "clang-apply-replacements reads"));
-enum class Format { Text, Sarif, Json };
+enum class Format { Text, Sarif, Json, Html };
 cl::opt<Format> OutputFormat(
     "format", cl::cat(Category), cl::init(Format::Text),
     cl::desc("Output format"),
     cl::values(clEnumValN(Format::Text, "text", "clang-tidy's text (default)"),
                clEnumValN(Format::Sarif, "sarif", "SARIF 2.1.0"),
-               clEnumValN(Format::Json, "json", "threadlife's JSON")));
+               clEnumValN(Format::Json, "json", "threadlife's JSON"),
+               clEnumValN(Format::Html, "html",
+                          "an HTML report, in the directory -o names")));
+cl::opt<std::string>
+    OutputPath("o", cl::value_desc("path"), cl::cat(Category),
+               cl::desc("Write the report here: the file of a SARIF or JSON "
+                        "report (default: standard output), the directory of "
+                        "an HTML one"));
+cl::opt<std::string>
+    HtmlDir("html", cl::value_desc("dir"), cl::cat(Category),
+            cl::desc("Also write the HTML report into this directory"));
 cl::opt<unsigned> Jobs("j", cl::cat(Category), cl::init(0), cl::Prefix,
                        cl::desc("Files analysed in parallel (default: one "
                                 "per core)"));
@@ -268,6 +279,20 @@ bool validateCommandLine() {
                            "'; give bytes, or a number with K, M or G");
     return false;
   }
+  if (OutputFormat == Format::Html && OutputPath.empty()) {
+    threadlife::printError("--format=html needs -o <dir> for the report");
+    return false;
+  }
+  if (OutputFormat == Format::Text && !OutputPath.empty()) {
+    threadlife::printError("-o names the file of a SARIF, JSON or HTML "
+                           "report; text goes to standard output");
+    return false;
+  }
+  if (OutputFormat == Format::Html && !HtmlDir.empty()) {
+    threadlife::printError("--format=html and --html both ask for the HTML "
+                           "report; use one");
+    return false;
+  }
   if (LineFilterJson.getNumOccurrences() && DiffRevision.getNumOccurrences()) {
     threadlife::printError("--line-filter and --diff both give the lines; "
                            "use one");
@@ -278,6 +303,19 @@ bool validateCommandLine() {
                            "'; give K/N with 1 <= K <= N, as 2/4");
     return false;
   }
+  StringRef Html = OutputFormat == Format::Html ? OutputPath : HtmlDir;
+  if (!Html.empty())
+    if (Error E = threadlife::checkHtmlDirectory(Html)) {
+      threadlife::printError("cannot write the HTML report: " +
+                             toString(std::move(E)));
+      return false;
+    }
+  if (OutputFormat != Format::Html && !OutputPath.empty())
+    if (Error E = threadlife::checkWritable(OutputPath)) {
+      threadlife::printError("cannot write '" + OutputPath +
+                             "': " + toString(std::move(E)));
+      return false;
+    }
   if (!ExportFixes.empty())
     if (Error E = threadlife::checkWritable(ExportFixes)) {
       threadlife::printError("cannot write '" + ExportFixes +
@@ -471,11 +509,28 @@ bool loadBaseline(std::optional<threadlife::Baseline> &Known) {
 bool finish(const threadlife::RunResults &Run,
             const threadlife::ReportScope &Scope,
             const threadlife::AnalysisSettings &Settings) {
-  if (OutputFormat == Format::Sarif)
-    threadlife::writeSarif(Run.files(), Scope.Root, Scope.Known, outs());
-  else if (OutputFormat == Format::Json)
-    threadlife::writeJson(Run.files(), outs());
-  bool Written = stdoutWritten();
+  auto Report = [&](raw_ostream &OS) {
+    if (OutputFormat == Format::Sarif)
+      threadlife::writeSarif(Run.files(), Scope.Root, Scope.Known, OS);
+    else if (OutputFormat == Format::Json)
+      threadlife::writeJson(Run.files(), OS);
+  };
+  bool Written = true;
+  if (OutputFormat == Format::Html || OutputPath.empty()) {
+    Report(outs());
+    Written = stdoutWritten();
+  } else if (Error E = threadlife::writeAtomically(OutputPath, Report)) {
+    threadlife::printError("cannot write '" + OutputPath +
+                           "': " + toString(std::move(E)));
+    Written = false;
+  }
+  StringRef Html = OutputFormat == Format::Html ? OutputPath : HtmlDir;
+  if (!Html.empty())
+    if (Error E = threadlife::writeHtml(Run.files(), Scope.Root, Html)) {
+      threadlife::printError("cannot write the HTML report: " +
+                             toString(std::move(E)));
+      Written = false;
+    }
 
   if (!ExportFixes.empty()) {
     std::vector<ClangTidyError> All = Run.allDiagnostics();

@@ -2,12 +2,14 @@
 
 #include "CheckDocs.h"
 #include "Fingerprint.h"
+#include "PathSteps.h"
 #include "Reports.h"
 #include "SourceRoot.h"
 #include "Uri.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
+#include "llvm/Support/Path.h"
 
 using namespace clang;
 namespace json = llvm::json;
@@ -25,9 +27,13 @@ class Locations {
 public:
   Locations(llvm::StringRef Root, SourceText &Text) : Root(Root), Text(Text) {}
 
-  json::Object artifact(llvm::StringRef Path, bool RelativeToRoot = false) {
+  /// A URI has no dot segments; clang names a system header
+  /// "/usr/bin/../lib/gcc/...", as the driver's path finds it.
+  json::Object artifact(llvm::StringRef Name, bool RelativeToRoot = false) {
+    llvm::SmallString<256> Path(Name);
+    llvm::sys::path::remove_dots(Path, /*remove_dot_dot=*/true);
     std::optional<std::string> Relative =
-        RelativeToRoot ? Path.str() : relativeToRoot(Path, Root);
+        RelativeToRoot ? Path.str().str() : relativeToRoot(Path, Root);
     if (Relative)
       return json::Object{{"uri", percentEncode(*Relative)},
                           {"uriBaseId", RootId}};
@@ -128,37 +134,33 @@ std::string escapeBrackets(llvm::StringRef Text) {
   return Escaped;
 }
 
-/// The finding's message, its notes as related locations, and the path
-/// that the notes elsewhere trace to the finding; those are linked from the
-/// message ("... (see [started here](1))"). A note at the finding's own place
-/// is advice, not a step.
+/// The finding's message, its notes as related locations, and its path
+/// (pathSteps()); the notes on the path are linked from the message
+/// ("... (see [started here](1))").
 void addNotes(const tidy::ClangTidyError &E, Locations &Where,
               json::Object &Result) {
   std::string Message = escapeBrackets(E.Message.Message);
-  json::Array Related, Steps;
-  auto Step = [&](const tooling::DiagnosticMessage &M) {
-    Steps.push_back(json::Object{
-        {"location",
-         json::Object{
-             {"physicalLocation", Where.physical(M.FilePath, M.FileOffset)},
-             {"message", json::Object{{"text", M.Message}}}}}});
-  };
+  json::Array Related;
+  std::string Links;
   for (const tooling::DiagnosticMessage &N : E.Notes) {
     int64_t Id = Related.size() + 1;
     Related.push_back(json::Object{
         {"id", Id},
         {"message", json::Object{{"text", N.Message}}},
         {"physicalLocation", Where.physical(N.FilePath, N.FileOffset)}});
-    if (N.FilePath == E.Message.FilePath &&
-        N.FileOffset == E.Message.FileOffset)
-      continue;
-    Message += llvm::formatv("{0}[{1}]({2})", Steps.empty() ? " (see " : "; ",
+    if (!isAdvice(N, E))
+      Links += llvm::formatv("{0}[{1}]({2})", Links.empty() ? " (see " : "; ",
                              escapeBrackets(N.Message), Id);
-    Step(N);
   }
-  if (!Steps.empty()) {
-    Message += ")";
-    Step(E.Message);
+  if (!Links.empty()) {
+    Message += Links + ")";
+    json::Array Steps;
+    for (const tooling::DiagnosticMessage *M : pathSteps(E))
+      Steps.push_back(json::Object{
+          {"location",
+           json::Object{
+               {"physicalLocation", Where.physical(M->FilePath, M->FileOffset)},
+               {"message", json::Object{{"text", M->Message}}}}}});
     Result["codeFlows"] = json::Array{json::Object{
         {"threadFlows",
          json::Array{json::Object{{"locations", std::move(Steps)}}}}}};

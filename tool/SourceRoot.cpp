@@ -34,8 +34,11 @@ std::string defaultSourceRoot(llvm::ArrayRef<std::string> Paths) {
   return Common;
 }
 
-std::optional<std::string> relativeToRoot(llvm::StringRef Path,
+std::optional<std::string> relativeToRoot(llvm::StringRef Name,
                                           llvm::StringRef Root) {
+  llvm::SmallString<256> Clean(Name);
+  llvm::sys::path::remove_dots(Clean, /*remove_dot_dot=*/true);
+  llvm::StringRef Path = Clean;
   Root = Root.rtrim('/');
   if (!Path.starts_with(Root) ||
       (Path.size() > Root.size() && Path[Root.size()] != '/' && !Root.empty()))

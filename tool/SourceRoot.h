@@ -20,8 +20,8 @@ namespace threadlife {
 /// else that directory; for absolute paths without dots.
 std::string defaultSourceRoot(llvm::ArrayRef<std::string> Paths);
 
-/// \p Path relative to \p Root, with '/' between its parts; none when
-/// \p Path is not under \p Root.
+/// \p Path relative to \p Root, with '/' between its parts and without dot
+/// segments ("sub/../a.h" is "a.h"); none when \p Path is not under \p Root.
 std::optional<std::string> relativeToRoot(llvm::StringRef Path,
                                           llvm::StringRef Root);
 

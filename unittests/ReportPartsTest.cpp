@@ -1,6 +1,7 @@
 //===--- ReportPartsTest.cpp - URIs, source roots, diffs, fingerprints ----===//
 
 #include "Fingerprint.h"
+#include "Html.h"
 #include "LineFilter.h"
 #include "SourceRoot.h"
 #include "Uri.h"
@@ -152,6 +153,35 @@ TEST(Fingerprint, SurvivesMovedLinesAndWhiteSpace) {
   std::string Second = Again.next(finding(Renamed, 30), "f");
   EXPECT_EQ(Second.substr(0, Second.size() - 2), Old.substr(0, Old.size() - 2));
   EXPECT_EQ(Second.substr(Second.size() - 2), ":1");
+}
+
+TEST(Html, EscapesForElementsAndAttributes) {
+  EXPECT_EQ(htmlEscape("<a href='x'>&\"</a>"),
+            "&lt;a href=&#39;x&#39;&gt;&amp;&quot;&lt;/a&gt;");
+}
+
+TEST(Html, DrawsTheMarkdownOfTheCheckPages) {
+  EXPECT_EQ(
+      markdownToHtml("## The fix\n"
+                     "\n"
+                     "Ask the thread\nto stop: `st.stop_requested()`,\n"
+                     "see [docs](shim.md) and **never** kill.\n"
+                     "\n"
+                     "- one `a<b>`\n"
+                     "  continued\n"
+                     "- two\n"
+                     "\n"
+                     "```cpp\n"
+                     "if (a < b && c) {}\n"
+                     "- not a list\n"
+                     "```\n"),
+      "<h2>The fix</h2>\n"
+      "<p>Ask the thread to stop: <code>st.stop_requested()</code>, see "
+      "<a href=\"shim.md\">docs</a> and <strong>never</strong> kill.</p>\n"
+      "<ul>\n<li>one <code>a&lt;b&gt;</code> continued</li>\n"
+      "<li>two</li>\n</ul>\n"
+      "<pre><code>if (a &lt; b &amp;&amp; c) {}\n- not a "
+      "list\n</code></pre>\n");
 }
 
 } // namespace
