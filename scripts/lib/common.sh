@@ -36,11 +36,11 @@ checker_packages() {
 # What the tests add: clang-apply-replacements (the fix-it tests), a
 # clang-tidy of another major version (the plugin must refuse it), and
 # pre-commit with git (the driver run as a hook), chromium (the HTML report
-# opened headless).
+# opened headless), bazel-bootstrap (the Bazel aspect).
 if [ "$LLVM_VERSION" = 19 ]; then OTHER_LLVM_VERSION=22; else OTHER_LLVM_VERSION=19; fi
 test_packages() {
   echo clang-tools-$LLVM_VERSION clang-tidy-$OTHER_LLVM_VERSION pre-commit git \
-    python3-jsonschema libgtest-dev libgmock-dev pkgconf chromium
+    python3-jsonschema libgtest-dev libgmock-dev pkgconf chromium bazel-bootstrap
 }
 LIT=/usr/lib/llvm-19/build/utils/lit/lit.py
 

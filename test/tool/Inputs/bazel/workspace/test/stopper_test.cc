@@ -1,0 +1,8 @@
+#include "stopper/stopper.h"
+
+#include <thread>
+
+int main() {
+  std::thread worker([] {});
+  return 0;
+}
