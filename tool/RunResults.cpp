@@ -51,9 +51,13 @@ void RunResults::scope(FileAnalysis &File) {
   for (size_t I = 0; I < File.Errors.size(); ++I) {
     ClangTidyError &E = File.Errors[I];
     std::string &Print = File.Fingerprints[I];
+    // Matched even off the lines: the baseline's findings that are left
+    // over are those gone from the code, not those outside a diff.
+    const bool InBaseline =
+        isFinding(E) && Scope.Known && Scope.Known->match(Print);
     if (isFinding(E) && Scope.Lines && !Scope.Lines->covers(E, Text)) {
       ++OffLines;
-    } else if (isFinding(E) && Scope.Known && Scope.Known->match(Print)) {
+    } else if (InBaseline) {
       ++KnownFindings;
       File.Known.emplace_back(std::move(E), std::move(Print));
     } else {
