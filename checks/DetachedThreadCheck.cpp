@@ -315,17 +315,22 @@ std::optional<Reach> argumentReach(const Expr *Arg) {
 }
 
 std::optional<Reach> threadReach(const Expr *Start, const ThreadApi &Api) {
-  if (const auto *Create = dyn_cast<CallExpr>(Start))
+  // The thread object's constructor arguments: the callable, then its own.
+  llvm::ArrayRef<const Expr *> Args;
+  if (const CallExpr *Factory = Api.threadFactoryCall(Start))
+    Args = {Factory->getArgs(), Factory->getNumArgs()};
+  else if (const auto *Create = dyn_cast<CallExpr>(Start))
     return contextReach(*Create, Api);
-  const auto *Construct = dyn_cast<CXXConstructExpr>(Start);
-  if (!Construct || Construct->getNumArgs() == 0)
+  else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Start))
+    Args = {Construct->getArgs(), Construct->getNumArgs()};
+  if (Args.empty())
     return std::nullopt;
-  if (std::optional<Reach> R = lambdaReach(Construct->getArg(0)))
+  if (std::optional<Reach> R = lambdaReach(Args[0]))
     return R;
-  if (std::optional<Reach> R = functorReach(Construct->getArg(0)))
+  if (std::optional<Reach> R = functorReach(Args[0]))
     return R;
-  for (unsigned I = 1; I < Construct->getNumArgs(); ++I)
-    if (std::optional<Reach> R = argumentReach(Construct->getArg(I)))
+  for (const Expr *Arg : Args.drop_front())
+    if (std::optional<Reach> R = argumentReach(Arg))
       return R;
   return std::nullopt;
 }
@@ -340,7 +345,7 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
     return false;
   Reported.insert(Detach);
   const SourceLocation Loc = Detach->getExprLoc();
-  const bool Posix = isa<CallExpr>(Start);
+  const bool Posix = isa<CallExpr>(Start) && !api().threadFactoryCall(Start);
   if (R->Owner)
     diag(Loc, "the detached thread is given a raw pointer into the object %0 "
               "owns: nothing keeps the object alive while the thread runs, "

@@ -31,11 +31,20 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
                callee(functionDecl(model::cApiFunction(Functions))),
                forFunction(functionDecl().bind("function"))),
       this);
+  // Local objects whose class holds threads: the walk follows them through
+  // their constructor, the methods called on them and their destructor.
+  Finder->addMatcher(varDecl(hasLocalStorage(), unless(parmVarDecl()),
+                             unless(isExpansionInSystemHeader()),
+                             hasType(cxxRecordDecl(
+                                 has(fieldDecl(holdsThreadObjects(&api()))))))
+                         .bind("receiver"),
+                     this);
 }
 
 void InvalidJoinCheck::onEndOfTranslationUnit() {
   HandleCheck::onEndOfTranslationUnit();
   Done.clear();
+  Reported.clear();
 }
 
 namespace {
@@ -82,6 +91,8 @@ void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
   analysis(*Result.Context);
   if (const auto *FD = Result.Nodes.getNodeAs<FunctionDecl>("function"))
     checkFunction(FD);
+  if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("receiver"))
+    checkReceiver(Var);
 }
 
 void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
@@ -91,11 +102,38 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
   Walk.Members = true;
   Walk.MemberEntry = handles::HandleState::Unknown;
   Walk.InlineMemberCalls = true;
+  walk(FD, Walk);
+}
+
+// `Engine e; if (early) e.kill();` and then ~Engine() kills again: a join
+// that only the object's life as a whole shows.
+void InvalidJoinCheck::checkReceiver(const VarDecl *Var) {
+  const auto *FD =
+      dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
+  if (!FD || !FD->hasBody() || FD->isDependentContext() || !Record ||
+      Record->isDependentContext() || !Record->hasDefinition())
+    return;
+  // In a method of the object's own class, `this` is another object of it.
+  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+      Method &&
+      Method->getParent()->getCanonicalDecl() == Record->getCanonicalDecl())
+    return;
+  handles::WalkOptions Walk;
+  Walk.Locals = false;
+  Walk.Receiver = Var;
+  Walk.InlineMemberCalls = true;
+  walk(FD, Walk);
+}
+
+void InvalidJoinCheck::walk(const FunctionDecl *FD,
+                            const handles::WalkOptions &Walk) {
   BadJoins Found;
   if (!analysis(*Ctx).run(FD, Walk, Found))
     return;
   for (const BadJoin &Bad : Found.Found)
-    report(Bad);
+    if (Reported.insert(Bad.Call).second)
+      report(Bad);
 }
 
 void InvalidJoinCheck::report(const BadJoin &Bad) {

@@ -32,9 +32,12 @@ public:
 
 private:
   void checkFunction(const FunctionDecl *FD);
+  void checkReceiver(const VarDecl *Var);
+  void walk(const FunctionDecl *FD, const handles::WalkOptions &Walk);
   void report(const BadJoin &Bad);
 
   llvm::DenseSet<const FunctionDecl *> Done;
+  llvm::DenseSet<const Expr *> Reported;
 };
 
 } // namespace clang::tidy::threadlife

@@ -3,8 +3,10 @@
 #include "UnjoinedThreadCheck.h"
 #include "FlagOption.h"
 #include "UnjoinedThreadLeaks.h"
+#include "utils/NamedDecls.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -87,8 +89,8 @@ void UnjoinedThreadCheck::registerMatchers(MatchFinder *Finder) {
                    model::handleFunctionNames(model::HandleOp::CreateResult)))))
           .bind("create"),
       this);
-  Finder->addMatcher(
-      fieldDecl(User, hasThreadOrContainerType(&api())).bind("field"), this);
+  Finder->addMatcher(fieldDecl(User, holdsThreadObjects(&api())).bind("field"),
+                     this);
   Finder->addMatcher(cxxConstructExpr(unless(argumentCountIs(0)), User,
                                       constructsThread(&api()))
                          .bind("construct"),
@@ -149,12 +151,17 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
   if (!analysis(*Ctx).run(Definition, Walk, Found))
     return;
   reportOverwrites(Found);
+  for (const Leaks::Overwrite &D : Found.Destructions)
+    if (D.Handle.Class && api().terminatesWhenJoinable(*D.Handle.Class, PP) &&
+        isa<VarDecl>(D.Handle.Decl) && !joinsWhenDestroyed(D.Handle.Decl))
+      reportDestruction(D.Handle.Decl, D.Assignment, D.Start);
   // One warning per handle: a path that leaves the scope, else an exception.
   llvm::SmallDenseSet<unsigned, 4> Reported;
   for (bool Exceptions : {false, true})
     for (const Leak &L : Found.Found)
       if ((L.Thrower != nullptr) == Exceptions && isa<VarDecl>(L.Handle.Decl) &&
-          !endsWithProcess(L, *Definition) && Reported.insert(L.Index).second)
+          !endsWithProcess(L, *Definition) &&
+          !joinsWhenDestroyed(L.Handle.Decl) && Reported.insert(L.Index).second)
         reportLeak(Found, L, Definition);
   if (Definition->isMain())
     return; // the process ends with main: nothing leaks
@@ -179,6 +186,69 @@ bool UnjoinedThreadCheck::endsWithProcess(const Leak &L,
   return L.ExitLoc.isValid() && L.ExitLoc == FD.getBodyRBrace();
 }
 
+// The class of the thread object \p Handle holds (itself, or through a
+// pointer).
+static const CXXRecordDecl *heldClass(const ValueDecl *Handle,
+                                      const ThreadApi &Api) {
+  QualType T = Handle->getType();
+  bool Owning = false;
+  if (T->isPointerType())
+    T = T->getPointeeType();
+  else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+               T->getAsCXXRecordDecl());
+           Spec && Api.pointeeClass(T, Owning) &&
+           Spec->getTemplateArgs().size() > 0)
+    T = Spec->getTemplateArgs()[0].getAsType();
+  return T->getAsCXXRecordDecl();
+}
+
+// Whether \p Body waits for the thread of `this`, directly or in a member
+// function it calls on `this`.
+static bool waitsForThis(const Stmt *Body, const model::ThreadClass &Class,
+                         unsigned Depth) {
+  if (!Body)
+    return false;
+  for (const Stmt *Child : Body->children())
+    if (waitsForThis(Child, Class, Depth))
+      return true;
+  const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(Body);
+  if (!Call || !isThisObject(Call->getImplicitObjectArgument()))
+    return false;
+  const CXXMethodDecl *Method = Call->getMethodDecl();
+  if (!Method || !Method->getIdentifier())
+    return false;
+  if (llvm::is_contained(Class.JoinMethods, Method->getName()))
+    return true;
+  const FunctionDecl *Definition = Method->getDefinition();
+  return Depth > 0 && Definition &&
+         waitsForThis(Definition->getBody(), Class, Depth - 1);
+}
+
+// A subclass of a thread class whose own destructor waits for its thread
+// (`~Worker() override { quit(); wait(); }`), or may (its body is not
+// visible): destroying one joins it.
+bool UnjoinedThreadCheck::joinsWhenDestroyed(const ValueDecl *Handle) {
+  const CXXRecordDecl *Record = heldClass(Handle, api());
+  const model::ThreadClass *Class = api().threadClass(Record);
+  if (!Record || !Class || ThreadApi::isNamed(Record, {Class->Name}) ||
+      !Record->hasDefinition())
+    return false;
+  bool Joins = false;
+  auto Check = [&](const CXXRecordDecl *R) {
+    const CXXDestructorDecl *Dtor = R->getDestructor();
+    if (Joins || ThreadApi::isNamed(R, {Class->Name}) || !Dtor ||
+        !Dtor->isUserProvided())
+      return true;
+    const FunctionDecl *Definition = Dtor->getDefinition();
+    Joins = !Definition || !Definition->getBody() ||
+            waitsForThis(Definition->getBody(), *Class, 2);
+    return true;
+  };
+  Check(Record);
+  Record->forallBases(Check);
+  return Joins;
+}
+
 void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
   for (const Leaks::Overwrite &O : Found.Overwrites) {
     if (O.Handle.Kind == handles::TrackedHandle::Filled) {
@@ -198,6 +268,8 @@ void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
         Class->Destruction != model::JoinableDestruction::Terminates)
       continue;
     const auto *Op = cast<CXXOperatorCallExpr>(O.Assignment);
+    if (O.Handle.isPointer())
+      continue; // seen as the destruction of the object it held
     diag(Op->getOperatorLoc(),
          "assigning to %0 while it may still be joinable calls std::terminate; "
          "join it before starting another thread")
@@ -205,6 +277,27 @@ void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
     if (O.Start)
       diag(O.Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
   }
+}
+
+void UnjoinedThreadCheck::reportDestruction(const ValueDecl *Handle,
+                                            const Expr *Where,
+                                            const Stmt *Start) {
+  const char *Verb = isa<CXXDeleteExpr>(Where)       ? "deleting"
+                     : isa<CXXMemberCallExpr>(Where) ? "resetting"
+                                                     : "assigning to";
+  const model::ThreadClass *Class = api().threadClass(heldClass(Handle, api()));
+  if (Class && Class->Destruction == model::JoinableDestruction::Aborts)
+    diag(Where->getExprLoc(),
+         "%0 %1 destroys a thread object whose thread may still be running, "
+         "which aborts the program; quit() and wait() for it first")
+        << Verb << Handle;
+  else
+    diag(Where->getExprLoc(),
+         "%0 %1 destroys a thread object that may still be joinable, which "
+         "calls std::terminate; join it first")
+        << Verb << Handle;
+  if (Start)
+    diag(Start->getBeginLoc(), "thread started here", DiagnosticIDs::Note);
 }
 
 std::optional<FixItHint>

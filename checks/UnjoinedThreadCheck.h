@@ -29,7 +29,10 @@ public:
 private:
   void checkFunction(const FunctionDecl *FD);
   void reportOverwrites(const Leaks &Found);
+  void reportDestruction(const ValueDecl *Handle, const Expr *Where,
+                         const Stmt *Start);
   static bool endsWithProcess(const Leak &L, const FunctionDecl &FD);
+  bool joinsWhenDestroyed(const ValueDecl *Handle);
   void reportLeak(const Leaks &Found, const Leak &L, const FunctionDecl *FD);
   void reportHandleLeak(const Leak &L);
   void reportTerminatingLeak(const Leaks &Found, const Leak &L,
@@ -38,10 +41,13 @@ private:
   void checkClass(const CXXRecordDecl *Record);
   void checkMember(const CXXRecordDecl *Record, const FieldDecl *Field);
   /// How the destructor leaves a member running: on some path, or (Guard)
-  /// on a branch on flags the thread itself writes.
+  /// on a branch on flags the thread itself writes; and where it destroys
+  /// the thread object of a pointer member while that may run.
   struct DestructorLeak {
+    bool LeavesRunning = true;
     const Expr *Guard = nullptr;
     llvm::SmallPtrSet<const FieldDecl *, 4> GuardFlags;
+    std::vector<const Expr *> Destroyed;
   };
   std::optional<DestructorLeak>
   destructorLeak(const CXXRecordDecl *Record, const FieldDecl *Field,

@@ -4,7 +4,7 @@
 // The observer through which unjoined-thread reads the handle analysis: the
 // handles that reach the end of their life still running (the first path
 // for each handle, start and way out), the assignments over a running
-// thread, and which handles some path joined, detached or lost track of.
+// thread and the destructions of one through a pointer, and which handles some path joined, detached or lost track of.
 //
 //===----------------------------------------------------------------------===//
 
@@ -43,6 +43,9 @@ public:
     const Stmt *Start;
   };
   std::vector<Overwrite> Overwrites;
+  /// A delete, reset or assignment of a pointer that destroys the thread
+  /// object it holds while that runs the thread started at Start.
+  std::vector<Overwrite> Destructions;
   /// A Win32 handle whose life ends after a wait and no CloseHandle: the
   /// thread has ended, its handle leaks.
   struct UnclosedHandle {
@@ -87,6 +90,14 @@ public:
           return O.Assignment == Assignment;
         }))
       Overwrites.push_back({H.Handle, Assignment, Before.Start});
+  }
+  void destroyed(handles::HandleRef H, const Expr *Where,
+                 const handles::HandleValue &Before) override {
+    if (Before.State == handles::HandleState::Running &&
+        llvm::none_of(Destructions, [&](const Overwrite &O) {
+          return O.Assignment == Where;
+        }))
+      Destructions.push_back({H.Handle, Where, Before.Start});
   }
   void detached(handles::HandleRef H, const Expr *,
                 const handles::HandleValue &Before) override {

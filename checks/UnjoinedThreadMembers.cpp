@@ -7,6 +7,7 @@
 
 #include "UnjoinedThreadCheck.h"
 #include "UnjoinedThreadLeaks.h"
+#include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ParentMapContext.h"
@@ -33,6 +34,32 @@ static bool joinedByHook(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   return false;
 }
 
+// A join in a method (not the destructor) that code outside the class calls
+// (`Server::Shutdown()` calling each worker's `Shutdown()`): the owner
+// decides when the thread ends.
+static bool joinedByOwner(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
+  for (const Expr *Join : Joins) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(enclosingFunction(*Join, Ctx));
+    if (!Method || !Method->getIdentifier() || isa<CXXDestructorDecl>(Method) ||
+        Method->getParent()->isLambda())
+      continue;
+    for (const BoundNodes &Node : match(
+             traverse(TK_AsIs,
+                      translationUnitDecl(forEachDescendant(
+                          cxxMemberCallExpr(
+                              unless(on(cxxThisExpr())),
+                              callee(cxxMethodDecl(hasName(Method->getName()))))
+                              .bind("call")))),
+             Ctx))
+      if (const CXXMethodDecl *Called =
+              Node.getNodeAs<CXXMemberCallExpr>("call")->getMethodDecl();
+          Called && Called->getCanonicalDecl() == Method->getCanonicalDecl())
+        return true;
+  }
+  return false;
+}
+
 void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
                                       const FieldDecl *Field) {
   if (Record->isDependentContext() || Record->isLambda() ||
@@ -40,15 +67,19 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
       !Record->isThisDeclarationADefinition())
     return;
   const bool IsContainer = api().elementClass(Field->getType()) != nullptr;
+  bool Owning = true;
   const model::ThreadClass *Class = IsContainer
                                         ? api().elementClass(Field->getType())
                                         : api().threadClass(Field->getType());
+  if (!Class && !IsContainer)
+    Class = api().pointeeClass(Field->getType(), Owning);
   if (!Class || !api().terminatesWhenJoinable(*Class, PP) ||
       (IsContainer &&
        Class->Destruction != model::JoinableDestruction::Terminates))
     return;
   handles::MemberUses Uses = analysis(*Ctx).members().uses(Record, Field);
-  if (Uses.Starts.empty() || Uses.Escapes || joinedByHook(Uses.Joins, *Ctx))
+  if (Uses.Starts.empty() || Uses.Escapes || joinedByHook(Uses.Joins, *Ctx) ||
+      joinedByOwner(Uses.Joins, *Ctx) || joinsWhenDestroyed(Field))
     return;
   // Only starts that leave the thread running when their function returns
   // (not `worker_ = std::thread(f); worker_.detach();`).
@@ -57,8 +88,15 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
   });
   if (Uses.Starts.empty())
     return;
-  if (std::optional<DestructorLeak> Leak =
-          destructorLeak(Record, Field, Uses.Starts))
+  std::optional<DestructorLeak> Leak =
+      destructorLeak(Record, Field, Uses.Starts);
+  if (!Leak)
+    return;
+  for (const Expr *Where : Leak->Destroyed)
+    reportDestruction(Field, Where, Uses.Starts.front());
+  // A raw pointer left holding a running thread leaks it; only its delete
+  // destroys it.
+  if (Owning && Leak->LeavesRunning)
     reportMember(Record, Field, *Class, IsContainer, Uses.Starts.front(),
                  *Leak);
 }
@@ -85,6 +123,9 @@ UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
     return std::nullopt;
   DestructorLeak Result;
   Result.GuardFlags = Walk.GuardFields;
+  for (const Leaks::Overwrite &D : Found.Destructions)
+    if (D.Handle.Decl == Field)
+      Result.Destroyed.push_back(D.Assignment);
   std::optional<unsigned> Index;
   for (const Leak &L : Found.Found)
     if (L.Handle.Decl == Field) {
@@ -92,7 +133,9 @@ UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
       if (L.Guard && !Result.Guard)
         Result.Guard = L.Guard;
     }
-  if (!Index || (!Result.Guard && Found.Settled.count(*Index)))
+  Result.LeavesRunning =
+      Index && (Result.Guard || !Found.Settled.count(*Index));
+  if (!Result.LeavesRunning && Result.Destroyed.empty())
     return std::nullopt;
   return Result;
 }

@@ -72,6 +72,9 @@ public:
   void assigned(HandleRef H, const Expr *, const HandleValue &V) override {
     add("assigned", H, V.State);
   }
+  void destroyed(HandleRef H, const Expr *, const HandleValue &V) override {
+    add("destroyed", H, V.State);
+  }
   void lifeEnds(HandleRef H, const HandleValue &V, const Stmt *Exit,
                 SourceLocation) override {
     add(Exit ? "exits" : "lifeEnds", H, V.State);

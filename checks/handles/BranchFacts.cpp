@@ -23,18 +23,30 @@ std::pair<const Expr *, bool> conditionAtom(const Expr *Cond) {
       Polarity = !Polarity;
       continue;
     }
+    // `x == 0`, and a smart pointer's `p != nullptr`.
+    const Expr *L = nullptr, *R = nullptr;
+    bool Equal = false;
     if (const auto *Compare = dyn_cast<BinaryOperator>(Cond);
         Compare && Compare->isEqualityOp()) {
-      const Expr *L = Compare->getLHS()->IgnoreParenImpCasts();
-      const Expr *R = Compare->getRHS()->IgnoreParenImpCasts();
-      if (const Expr *Other = isZeroLiteral(R)   ? L
-                              : isZeroLiteral(L) ? R
-                                                 : nullptr) {
-        Cond = Other;
-        if (Compare->getOpcode() == BO_EQ)
-          Polarity = !Polarity;
-        continue;
-      }
+      L = Compare->getLHS()->IgnoreParenImpCasts();
+      R = Compare->getRHS()->IgnoreParenImpCasts();
+      Equal = Compare->getOpcode() == BO_EQ;
+    } else if (const auto *Op = dyn_cast<CXXOperatorCallExpr>(Cond);
+               Op && Op->getNumArgs() == 2 &&
+               (Op->getOperator() == OO_EqualEqual ||
+                Op->getOperator() == OO_ExclaimEqual)) {
+      L = Op->getArg(0)->IgnoreParenImpCasts();
+      R = Op->getArg(1)->IgnoreParenImpCasts();
+      Equal = Op->getOperator() == OO_EqualEqual;
+    }
+    if (const Expr *Other = !L                 ? nullptr
+                            : isZeroLiteral(R) ? L
+                            : isZeroLiteral(L) ? R
+                                               : nullptr) {
+      Cond = Other;
+      if (Equal)
+        Polarity = !Polarity;
+      continue;
     }
     return {Cond, Polarity};
   }
@@ -87,6 +99,9 @@ bool BranchFacts::refineHandle(PathState &S, const Expr *Atom, bool NonZero,
       }
     }
 
+  if (refinePointer(S, Atom, NonZero, Feasible))
+    return true;
+
   // if (pthread_create(...) != 0), if (rc), if (!handle): creation failed.
   // (`rc < 0` and `rc > 0` are read as `rc != 0`: a create call returns
   // zero or an error number.)
@@ -105,6 +120,38 @@ bool BranchFacts::refineHandle(PathState &S, const Expr *Atom, bool NonZero,
   bool Failed = T.Kind == TrackedHandle::Returned ? !NonZero : NonZero;
   if (Failed && S.Handles[*H].State == HandleState::Running && !T.IsContainer)
     S.Handles[*H].State = HandleState::Empty;
+  return true;
+}
+
+// The pointer handle \p Atom tests for null: `p`, a smart pointer's
+// conversion to bool.
+std::optional<unsigned> BranchFacts::testedPointer(const Expr *Atom) const {
+  if (const auto *Convert = dyn_cast<CXXMemberCallExpr>(Atom);
+      Convert && isa_and_nonnull<CXXConversionDecl>(Convert->getMethodDecl()))
+    Atom = Convert->getImplicitObjectArgument();
+  std::optional<unsigned> H = Handles.find(Atom);
+  if (!H || !Handles[*H].isPointer() ||
+      skipDereference(Atom) != skipWrappers(Atom))
+    return std::nullopt;
+  return H;
+}
+
+// A null pointer holds no thread; one that holds a thread is not null.
+bool BranchFacts::refinePointer(PathState &S, const Expr *Atom, bool NonZero,
+                                bool &Feasible) const {
+  std::optional<unsigned> H = testedPointer(Atom);
+  if (!H)
+    return false;
+  HandleValue &V = S.Handles[*H];
+  if (V.State == HandleState::Unknown && !NonZero) {
+    V.State = HandleState::Empty;
+    V.Event = Atom;
+  } else if (V.State == HandleState::Empty) {
+    Feasible = !NonZero;
+  } else if (V.State != HandleState::Unborn &&
+             V.State != HandleState::Unknown) {
+    Feasible = NonZero;
+  }
   return true;
 }
 

@@ -49,6 +49,9 @@ public:
 private:
   bool refineHandle(PathState &S, const Expr *Atom, bool NonZero,
                     bool &Feasible) const;
+  std::optional<unsigned> testedPointer(const Expr *Atom) const;
+  bool refinePointer(PathState &S, const Expr *Atom, bool NonZero,
+                     bool &Feasible) const;
   bool isFlag(const Expr *&E, llvm::SmallVectorImpl<const ValueDecl *> &Decls,
               const FunctionFacts &F) const;
   unsigned keyOf(const Expr *E, llvm::ArrayRef<const ValueDecl *> Decls);

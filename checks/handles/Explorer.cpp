@@ -29,36 +29,61 @@ void Explorer::enqueue(Frame &Fr, const CFGBlock *B, PathState S) {
   Fr.Work.push_back({B, std::move(S)});
 }
 
-// Member functions called on this whose body the walk enters.
-const FunctionDecl *Explorer::inlinable(const Stmt *S, unsigned Depth) const {
-  const auto *Call = dyn_cast<CXXMemberCallExpr>(S);
-  if (!Call || !Options.InlineMemberCalls || Depth >= MaxInlineDepth ||
-      !isThisObject(Call->getImplicitObjectArgument()))
+static const FunctionDecl *withBody(const FunctionDecl *F) {
+  const FunctionDecl *Definition = F ? F->getDefinition() : nullptr;
+  return Definition && Definition->getBody() && !Definition->isImplicit()
+             ? Definition
+             : nullptr;
+}
+
+// The function whose body the walk enters at \p E: a member function called
+// on the followed object (`this`, or the receiver), or the receiver's
+// constructor or destructor. The receiver's members are set up at its
+// construction whether or not its constructor can be entered.
+const FunctionDecl *Explorer::inlinable(const CFGElement &E, unsigned Depth,
+                                        PathState &S) {
+  if (!Options.InlineMemberCalls || Depth >= MaxInlineDepth)
     return nullptr;
-  const CXXMethodDecl *Method = Call->getMethodDecl();
-  const FunctionDecl *Definition = Method ? Method->getDefinition() : nullptr;
-  if (!Definition || !Definition->getBody())
+  if (std::optional<CFGAutomaticObjDtor> Dtor = E.getAs<CFGAutomaticObjDtor>())
+    return Depth == 0 && Options.Receiver &&
+                   Dtor->getVarDecl() == Options.Receiver
+               ? withBody(
+                     Dtor->getDestructorDecl(Options.Receiver->getASTContext()))
+               : nullptr;
+  std::optional<CFGStmt> St = E.getAs<CFGStmt>();
+  if (!St)
     return nullptr;
-  return Definition;
+  if (const auto *Construct = dyn_cast<CXXConstructExpr>(St->getStmt());
+      Depth == 0 && Step.constructsReceiver(Construct)) {
+    Step.receiverConstructed(S, Construct);
+    return withBody(Construct->getConstructor());
+  }
+  const auto *Call = dyn_cast<CXXMemberCallExpr>(St->getStmt());
+  if (!Call)
+    return nullptr;
+  const Expr *Object = Call->getImplicitObjectArgument();
+  if (Options.Receiver && Depth == 0 ? namedDecl(Object) != Options.Receiver
+                                     : !isThisObject(Object))
+    return nullptr;
+  return withBody(Call->getMethodDecl());
 }
 
 bool Explorer::block(Frame &Fr, const CFGBlock *B, unsigned From, PathState S) {
   for (unsigned I = From; I < B->size(); ++I) {
     const CFGElement &E = (*B)[I];
-    if (std::optional<CFGStmt> St = E.getAs<CFGStmt>())
-      if (const FunctionDecl *Callee = inlinable(St->getStmt(), Fr.Depth)) {
-        const FunctionFacts *CalleeFacts = Functions.get(Callee);
-        if (CalleeFacts && CalleeFacts != &Fr.F) {
-          std::vector<PathState> Results;
-          Facts.forgetMembers(S);
-          if (!walk(*CalleeFacts, S, Fr.Depth + 1, Results))
+    if (const FunctionDecl *Callee = inlinable(E, Fr.Depth, S)) {
+      const FunctionFacts *CalleeFacts = Functions.get(Callee);
+      if (CalleeFacts && CalleeFacts != &Fr.F) {
+        std::vector<PathState> Results;
+        Facts.forgetMembers(S);
+        if (!walk(*CalleeFacts, S, Fr.Depth + 1, Results))
+          return false;
+        for (PathState &Result : Results)
+          if (!block(Fr, B, I + 1, std::move(Result)))
             return false;
-          for (PathState &Result : Results)
-            if (!block(Fr, B, I + 1, std::move(Result)))
-              return false;
-          return true;
-        }
+        return true;
       }
+    }
     element(Fr, E, S);
   }
   if (B == &Fr.F.Cfg->getExit()) {
@@ -77,7 +102,7 @@ void Explorer::element(Frame &Fr, const CFGElement &E, PathState &S) {
     Step.endOfLife(S, Dtor->getVarDecl(), Dtor->getTriggerStmt(), Fr.F);
   else if (std::optional<CFGInitializer> Init = E.getAs<CFGInitializer>()) {
     // A constructor's member initializers: the members start empty.
-    if (Fr.Depth == 0)
+    if (Fr.Depth == 0 || Options.Receiver)
       Step.memberInit(S, Init->getInitializer());
   } else if (std::optional<CFGLifetimeEnds> End = E.getAs<CFGLifetimeEnds>())
     Step.endOfLife(S, End->getVarDecl(), End->getTriggerStmt(), Fr.F);

@@ -3,7 +3,8 @@
 // Explores the paths of one function's CFG, depth first, with the path
 // state: a block is entered again only with a state not seen there before,
 // a branch is taken only if BranchFacts finds it feasible, and member
-// functions called on `this` are walked into (three calls deep) when the
+// functions called on `this` (or on the receiver object, with its
+// constructor and destructor) are walked into, three calls deep, when the
 // options say so. A function that needs more than a fixed number of steps
 // is given up whole: the walk says it is incomplete.
 //
@@ -54,7 +55,8 @@ private:
   bool block(Frame &Fr, const CFGBlock *B, unsigned From, PathState S);
   void element(Frame &Fr, const CFGElement &E, PathState &S);
   bool successors(Frame &Fr, const CFGBlock *B, PathState S);
-  const FunctionDecl *inlinable(const Stmt *S, unsigned Depth) const;
+  const FunctionDecl *inlinable(const CFGElement &E, unsigned Depth,
+                                PathState &S);
 
   Transfer &Step;
   BranchFacts &Facts;

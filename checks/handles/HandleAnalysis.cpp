@@ -39,7 +39,11 @@ void HandleAnalysis::track(HandleSet &Handles, const ValueDecl *D, QualType T,
   auto Filled = Var ? F.FilledHandles.find(Var) : F.FilledHandles.end();
   auto Returned = Var ? F.ReturnedHandles.find(Var) : F.ReturnedHandles.end();
   TrackedHandle H{D, TrackedHandle::Object, false, nullptr};
+  bool Owning = false;
   if ((H.Class = Api.threadClass(T))) {
+  } else if ((H.Class = Api.pointeeClass(T, Owning))) {
+    H.Through = Owning ? TrackedHandle::Holder::UniqueOwner
+                       : TrackedHandle::Holder::RawPointer;
   } else if ((H.Class = Api.elementClass(T))) {
     H.IsContainer = true;
   } else if (Filled != F.FilledHandles.end() &&
@@ -67,6 +71,11 @@ HandleSet HandleAnalysis::follow(const FunctionFacts &F,
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
       for (const FieldDecl *Field : Method->getParent()->fields())
         track(Handles, Field, Field->getType(), F);
+  if (Options.Receiver)
+    if (const CXXRecordDecl *Record =
+            Options.Receiver->getType()->getAsCXXRecordDecl())
+      for (const FieldDecl *Field : Record->fields())
+        track(Handles, Field, Field->getType(), F);
   return Handles;
 }
 
@@ -83,7 +92,8 @@ bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,
   PathState Entry;
   for (const TrackedHandle &H : Handles) {
     HandleValue V;
-    if (const auto *Field = dyn_cast<FieldDecl>(H.Decl)) {
+    if (const auto *Field = dyn_cast<FieldDecl>(H.Decl);
+        Field && !Options.Receiver) {
       V.State = Options.MemberEntry;
       V.Start = Options.MemberStarts.lookup(Field);
     }

@@ -33,6 +33,10 @@ public:
   /// \p Assignment gives a new value to a handle whose value was \p Before.
   virtual void assigned(HandleRef H, const Expr *Assignment,
                         const HandleValue &Before) {}
+  /// \p Where (a delete, or a unique owner's reset or assignment) destroys
+  /// the thread object that a pointer handle held with value \p Before.
+  virtual void destroyed(HandleRef H, const Expr *Where,
+                         const HandleValue &Before) {}
   /// The life of a local handle holding \p Value ends: at \p Exit (a return,
   /// break, continue or goto) or, when Exit is null, at \p Loc, the closing
   /// brace of its scope.

@@ -1,6 +1,7 @@
 //===--- HandleState.cpp - what a path knows about thread handles ---------===//
 
 #include "handles/HandleState.h"
+#include "utils/Expressions.h"
 #include "utils/NamedDecls.h"
 #include "llvm/ADT/STLExtras.h"
 
@@ -50,7 +51,7 @@ std::optional<unsigned> HandleSet::find(const ValueDecl *D) const {
 }
 
 std::optional<unsigned> HandleSet::find(const Expr *E) const {
-  return find(namedDecl(E));
+  return find(namedDecl(skipDereference(E)));
 }
 
 } // namespace clang::tidy::threadlife::handles

@@ -43,6 +43,12 @@ struct TrackedHandle {
   bool IsContainer;
   const model::ThreadClass *Class; // Object handles only
   model::CThreadLibrary Library = model::CThreadLibrary::Posix; // C handles
+  /// How an Object handle's variable holds the thread object: itself, as its
+  /// unique owner (destroying or resetting the owner destroys the thread
+  /// object), or as a raw pointer from `new` (only `delete` destroys it).
+  enum class Holder : unsigned char { Itself, UniqueOwner, RawPointer };
+  Holder Through = Holder::Itself;
+  bool isPointer() const { return Through != Holder::Itself; }
 };
 
 /// One handle's value on a path.
@@ -84,7 +90,8 @@ class HandleSet {
 public:
   unsigned add(const TrackedHandle &H);
   std::optional<unsigned> find(const ValueDecl *D) const;
-  /// The handle \p E names (see namedDecl).
+  /// The handle \p E names (see namedDecl), or the thread object that a
+  /// followed pointer \p E dereferences.
   std::optional<unsigned> find(const Expr *E) const;
   bool contains(const ValueDecl *D) const { return Index.count(D); }
 

@@ -21,6 +21,16 @@ Transfer::Use Transfer::classify(const Expr *Ref, unsigned H,
   const Stmt *P = F.parentOf(Ref);
   if (!P)
     return Use::Escape;
+  if (T.isPointer()) {
+    // `p->join()`, `*p`: a use of the thread object; `if (p)`, `delete p`.
+    if (const auto *Deref = dyn_cast<Expr>(P);
+        Deref && skipDereference(Deref) == skipWrappers(Ref))
+      return classify(Deref, H, F);
+    if (isa<IfStmt, WhileStmt, ForStmt, DoStmt, ConditionalOperator>(P))
+      return Use::Inert;
+    if (isa<CXXDeleteExpr>(P))
+      return Use::Consumed;
+  }
   if (const auto *Member = dyn_cast<MemberExpr>(P))
     return isa<CXXMemberCallExpr>(F.parentOf(Member)) ? Use::Consumed
                                                       : Use::Escape;
@@ -93,8 +103,10 @@ Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
   if (movedFrom(Call)) {
     // Moved into a new handle, another followed handle, or a container.
     const Stmt *Target = F.parentOf(Call);
+    bool Owning = false;
     if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Target);
-        Construct && Api.threadClass(Construct->getType()))
+        Construct && (Api.threadClass(Construct->getType()) ||
+                      Api.pointeeClass(Construct->getType(), Owning)))
       return Use::Consumed;
     if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(Target);
         Assign && Assign->getOperator() == OO_Equal &&

@@ -15,11 +15,10 @@ using namespace ast_matchers;
 void MemberUseIndex::index() {
   Index.emplace();
   for (const BoundNodes &Node : match(
-           traverse(
-               TK_AsIs,
-               translationUnitDecl(forEachDescendant(
-                   memberExpr(member(fieldDecl(hasThreadOrContainerType(&Api))))
-                       .bind("use")))),
+           traverse(TK_AsIs,
+                    translationUnitDecl(forEachDescendant(
+                        memberExpr(member(fieldDecl(holdsThreadObjects(&Api))))
+                            .bind("use")))),
            *Ctx.getTranslationUnitDecl(), Ctx)) {
     const auto *Use = Node.getNodeAs<MemberExpr>("use");
     (*Index)[cast<FieldDecl>(Use->getMemberDecl())].push_back(Use);
@@ -55,9 +54,13 @@ bool MemberUseIndex::isOwnCode(const Stmt *Use,
 void MemberUseIndex::constructorStarts(const CXXRecordDecl *Record,
                                        const FieldDecl *Field,
                                        MemberUses &Uses) const {
+  auto StartOf = [&](const Expr *Init) -> const Expr * {
+    if (const CXXConstructExpr *Start = Api.threadStart(Init))
+      return Start;
+    return Api.pointerStart(Init);
+  };
   if (Field->hasInClassInitializer())
-    if (const CXXConstructExpr *Start =
-            Api.threadStart(Field->getInClassInitializer()))
+    if (const Expr *Start = StartOf(Field->getInClassInitializer()))
       Uses.Starts.push_back(Start);
   for (const CXXConstructorDecl *Ctor : Record->ctors()) {
     const auto *Definition =
@@ -66,7 +69,7 @@ void MemberUseIndex::constructorStarts(const CXXRecordDecl *Record,
       continue;
     for (const CXXCtorInitializer *Init : Definition->inits())
       if (Init->getMember() == Field && Init->isWritten())
-        if (const CXXConstructExpr *Start = Api.threadStart(Init->getInit()))
+        if (const Expr *Start = StartOf(Init->getInit()))
           Uses.Starts.push_back(Start);
   }
 }
@@ -141,13 +144,81 @@ bool MemberUseIndex::inertUse(const MemberExpr *Use, const Stmt *P,
   return false;
 }
 
+// A use of a member that holds a thread object through a pointer: a start
+// (`p = new std::thread(f)`, `p.reset(...)`, `p = std::make_unique<...>`),
+// a null test, a delete, or a call through it. Returns whether it was one.
+bool MemberUseIndex::pointerUse(const MemberExpr *Use, const Stmt *P, bool Own,
+                                const model::ThreadClass &Class,
+                                MemberUses &Uses) const {
+  auto Start = [&](const Expr *Value) {
+    if (const Expr *S = Api.pointerStart(Value)) {
+      if (Own)
+        Uses.Starts.push_back(S);
+    } else if (!isZeroLiteral(skipWrappers(Value))) {
+      Uses.Escapes = true;
+    }
+    return true;
+  };
+  if (const auto *Deref = dyn_cast_or_null<Expr>(P);
+      Deref && skipDereference(Deref) == Use) {
+    if (const auto *Method =
+            dyn_cast_or_null<MemberExpr>(parentIgnoringWrappers(*Deref, Ctx)))
+      methodUse(Use, Method, Own, /*IsContainer=*/false, Class, Uses);
+    else
+      Uses.Escapes = true;
+    return true;
+  }
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(P);
+      Member && Member->isArrow()) {
+    methodUse(Use, Member, Own, /*IsContainer=*/false, Class, Uses);
+    return true;
+  }
+  if (const auto *Member = dyn_cast_or_null<MemberExpr>(P)) {
+    const auto *Call = dyn_cast_or_null<CXXMemberCallExpr>(
+        parentIgnoringWrappers(*Member, Ctx));
+    const CXXMethodDecl *Method = Call ? Call->getMethodDecl() : nullptr;
+    if (Method && Method->getIdentifier() &&
+        Method->getName() == model::pointerResetMethod())
+      return Call->getNumArgs() ? Start(Call->getArg(0)) : true;
+    if (!Method || !Method->isConst())
+      Uses.Escapes = true;
+    return true;
+  }
+  if (const auto *Assign = dyn_cast_or_null<BinaryOperator>(P);
+      Assign && Assign->getOpcode() == BO_Assign &&
+      skipWrappers(Assign->getLHS()) == Use)
+    return Start(Assign->getRHS());
+  if (const auto *Assign = dyn_cast_or_null<CXXOperatorCallExpr>(P);
+      Assign && Assign->getOperator() == OO_Equal &&
+      Assign->getNumArgs() == 2 && skipWrappers(Assign->getArg(0)) == Use)
+    return Start(Assign->getArg(1));
+  if (isa_and_nonnull<CXXDeleteExpr>(P)) {
+    Uses.Escapes |= !Own;
+    return true;
+  }
+  // Null tests.
+  return isa_and_nonnull<IfStmt, WhileStmt, ConditionalOperator>(P) ||
+         (isa_and_nonnull<BinaryOperator>(P) &&
+          (cast<BinaryOperator>(P)->isLogicalOp() ||
+           cast<BinaryOperator>(P)->isEqualityOp())) ||
+         (isa_and_nonnull<UnaryOperator>(P) &&
+          cast<UnaryOperator>(P)->getOpcode() == UO_LNot) ||
+         (isa_and_nonnull<CXXOperatorCallExpr>(P) &&
+          (cast<CXXOperatorCallExpr>(P)->getOperator() == OO_EqualEqual ||
+           cast<CXXOperatorCallExpr>(P)->getOperator() == OO_ExclaimEqual));
+}
+
 MemberUses MemberUseIndex::collect(const CXXRecordDecl *Record,
                                    const FieldDecl *Field) {
   MemberUses Uses;
   const bool IsContainer = Api.elementClass(Field->getType()) != nullptr;
-  const model::ThreadClass *Class = IsContainer
-                                        ? Api.elementClass(Field->getType())
-                                        : Api.threadClass(Field->getType());
+  bool Owning = false;
+  const model::ThreadClass *Pointee =
+      IsContainer ? nullptr : Api.pointeeClass(Field->getType(), Owning);
+  const model::ThreadClass *Class =
+      IsContainer ? Api.elementClass(Field->getType())
+      : Pointee   ? Pointee
+                  : Api.threadClass(Field->getType());
   if (!Class)
     return Uses;
   constructorStarts(Record, Field, Uses);
@@ -156,6 +227,11 @@ MemberUses MemberUseIndex::collect(const CXXRecordDecl *Record,
   for (const MemberExpr *Use : Index->lookup(Field)) {
     const bool Own = isOwnCode(Use, Record);
     const Stmt *P = parentIgnoringWrappers(*Use, Ctx);
+    if (Pointee) {
+      if (!pointerUse(Use, P, Own, *Class, Uses))
+        Uses.Escapes = true;
+      continue;
+    }
     if (const auto *Method = dyn_cast_or_null<MemberExpr>(P)) {
       methodUse(Use, Method, Own, IsContainer, *Class, Uses);
       continue;

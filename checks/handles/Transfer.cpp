@@ -85,6 +85,10 @@ void Transfer::initVar(PathState &S, unsigned H, const VarDecl *Var,
         Decl);
     return;
   }
+  if (T.isPointer()) {
+    setPointer(S, H, Init, Decl);
+    return;
+  }
   if (T.IsContainer) {
     const auto *Construct =
         dyn_cast_or_null<CXXConstructExpr>(skipWrappers(Init));
@@ -129,6 +133,11 @@ void Transfer::endOfLife(PathState &S, const VarDecl *Var, const Stmt *Trigger,
   std::optional<unsigned> H = Handles.find(Var);
   if (!H || S.Handles[*H].State == HandleState::Unborn)
     return;
+  // A raw pointer's end leaves the thread object alive.
+  if (Handles[*H].Through == TrackedHandle::Holder::RawPointer) {
+    S.Handles[*H].State = HandleState::Unborn;
+    return;
+  }
   SourceLocation Loc;
   const Stmt *Exit = nullptr;
   if (const auto *Scope = dyn_cast_or_null<CompoundStmt>(Trigger)) {
@@ -148,7 +157,9 @@ void Transfer::memberInit(PathState &S, const CXXCtorInitializer *Init) {
   std::optional<unsigned> H = Handles.find(Init->getMember());
   if (!H)
     return;
-  if (const CXXConstructExpr *Start = Api.threadStart(Init->getInit()))
+  if (Handles[*H].isPointer())
+    setPointer(S, *H, Init->getInit(), Init->getInit());
+  else if (const CXXConstructExpr *Start = Api.threadStart(Init->getInit()))
     set(S, *H, HandleState::Running, Start, Start);
   else
     set(S, *H, HandleState::Empty, Init->getInit());
@@ -161,7 +172,8 @@ void Transfer::exceptionPath(PathState &S, const Stmt *Thrower,
   auto Destroyed = [&](unsigned H) {
     const TrackedHandle &T = Handles[H];
     return S.Handles[H].State == HandleState::Running &&
-           T.Kind == TrackedHandle::Object && isa<VarDecl>(T.Decl);
+           T.Kind == TrackedHandle::Object && isa<VarDecl>(T.Decl) &&
+           T.Through != TrackedHandle::Holder::RawPointer;
   };
   bool Any = false;
   for (unsigned H = 0; H < Handles.size(); ++H)
@@ -202,6 +214,8 @@ bool Transfer::assignment(PathState &S, const CXXOperatorCallExpr *Op,
     if (Handles[*H].Kind == TrackedHandle::Object) {
       if (Handles[*H].IsContainer)
         set(S, *H, HandleState::Unknown, Op);
+      else if (namesPointer(*H, Op->getArg(0)))
+        replacePointee(S, *H, Op->getArg(1), Op);
       else
         assignObject(S, *H, Op);
     }
@@ -269,6 +283,8 @@ bool Transfer::methodCall(PathState &S, const CXXMemberCallExpr *Call,
   if (std::optional<unsigned> H = Handles.find(Object)) {
     if (Handles[*H].IsContainer)
       containerMethod(S, *H, Call);
+    else if (namesPointer(*H, Object) && !callsThroughArrow(*Call))
+      pointerMethod(S, *H, Call);
     else
       handleMethod(S, *H, Call);
     return true;
@@ -278,7 +294,7 @@ bool Transfer::methodCall(PathState &S, const CXXMemberCallExpr *Call,
       set(S, *C, HandleState::Unknown, Call);
     return true;
   }
-  if (Options.Members && isThisObject(Object)) {
+  if (isFollowedObject(Object)) {
     const CXXMethodDecl *Method = Call->getMethodDecl();
     if (!Method || !Method->isConst()) {
       Facts.forgetMembers(S);
@@ -461,6 +477,11 @@ void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
           Binary);
     return;
   }
+  if (H && Binary->getOpcode() == BO_Assign &&
+      namesPointer(*H, Binary->getLHS())) {
+    setPointer(S, *H, Binary->getRHS(), Binary);
+    return;
+  }
   if (H) {
     set(S, *H, HandleState::Unknown, Binary);
     return;
@@ -480,7 +501,7 @@ void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
 
 void Transfer::lambda(PathState &S, const LambdaExpr *Lambda) {
   for (const LambdaCapture &Capture : Lambda->captures()) {
-    if (Capture.capturesThis() && Options.Members)
+    if (Capture.capturesThis() && followsThis())
       forgetMembers(S, Lambda);
     if (Capture.capturesVariable())
       if (std::optional<unsigned> H = Handles.find(Capture.getCapturedVar()))
@@ -489,11 +510,17 @@ void Transfer::lambda(PathState &S, const LambdaExpr *Lambda) {
 }
 
 void Transfer::thisUse(PathState &S, const Stmt *This, const FunctionFacts &F) {
-  if (Options.Members && !isa_and_nonnull<MemberExpr>(F.parentOf(This)))
+  if (followsThis() && !isa_and_nonnull<MemberExpr>(F.parentOf(This)))
     forgetMembers(S, This);
 }
 
 void Transfer::nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F) {
+  if (const auto *Name = dyn_cast<DeclRefExpr>(Ref);
+      Name && Options.Receiver && !InCallee &&
+      Name->getDecl() == Options.Receiver) {
+    receiverUse(S, Name, F);
+    return;
+  }
   if (const auto *Member = dyn_cast<MemberExpr>(Ref);
       Member && !isThisObject(Member->getBase()))
     return;
@@ -506,6 +533,7 @@ void Transfer::nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F) {
 
 void Transfer::statement(PathState &S, const Stmt *St, const FunctionFacts &F,
                          bool Inlined) {
+  InCallee = Inlined;
   for (const auto &[Loop, C] : F.JoinLoops)
     if (std::optional<unsigned> H = Handles.find(C);
         H && S.Handles[*H].State != HandleState::Unborn && F.inJoinLoop(St, C))
@@ -534,6 +562,8 @@ void Transfer::statement(PathState &S, const Stmt *St, const FunctionFacts &F,
       Facts.write(S, Unary->getSubExpr(), nullptr, F);
   } else if (isa<CXXNewExpr, CXXThrowExpr>(St)) {
     MayThrow = true;
+  } else if (const auto *Delete = dyn_cast<CXXDeleteExpr>(St)) {
+    deletion(S, Delete);
   } else if (const auto *Lambda = dyn_cast<LambdaExpr>(St)) {
     lambda(S, Lambda);
   } else if (isa<CXXThisExpr>(St)) {

@@ -35,6 +35,11 @@ public:
                  const FunctionFacts &F);
   /// A constructor's member initializer.
   void memberInit(PathState &S, const CXXCtorInitializer *Init);
+  /// WalkOptions::Receiver is constructed: its members start as their
+  /// declarations say, before its constructor runs.
+  void receiverConstructed(PathState &S, const CXXConstructExpr *Construct);
+  /// Whether \p Construct makes WalkOptions::Receiver.
+  bool constructsReceiver(const CXXConstructExpr *Construct) const;
 
 private:
   enum class Use { Consumed, Inert, Escape };
@@ -52,6 +57,12 @@ private:
   void lambda(PathState &S, const LambdaExpr *Lambda);
   void thisUse(PathState &S, const Stmt *This, const FunctionFacts &F);
   void nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F);
+  void receiverUse(PathState &S, const DeclRefExpr *Ref,
+                   const FunctionFacts &F);
+
+  // ReceiverObjects.cpp: which object's members the walk follows.
+  bool followsThis() const;
+  bool isFollowedObject(const Expr *Object) const;
 
   // What they do to one handle.
   void set(PathState &S, unsigned H, HandleState State, const Stmt *Event,
@@ -63,6 +74,13 @@ private:
   void initObject(PathState &S, unsigned H, const Expr *Init,
                   const DeclStmt *Decl);
   void assignObject(PathState &S, unsigned H, const CXXOperatorCallExpr *Op);
+  bool namesPointer(unsigned H, const Expr *E) const;
+  void setPointer(PathState &S, unsigned H, const Expr *Value,
+                  const Stmt *Event);
+  void replacePointee(PathState &S, unsigned H, const Expr *Value,
+                      const Expr *Where);
+  void pointerMethod(PathState &S, unsigned H, const CXXMemberCallExpr *Call);
+  void deletion(PathState &S, const CXXDeleteExpr *Delete);
   void assignElement(PathState &S, unsigned C, const CXXOperatorCallExpr *Op,
                      const FunctionFacts &F);
   void fill(PathState &S, unsigned C, const Expr *Call);
@@ -94,6 +112,8 @@ private:
   HandleObserver &Observer;
   /// A move construction seen before the declaration it initialises.
   std::pair<const CXXConstructExpr *, HandleValue> PendingMove;
+  /// The statement being walked lies in a callee the walk entered.
+  bool InCallee = false;
 };
 
 } // namespace clang::tidy::threadlife::handles

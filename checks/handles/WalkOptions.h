@@ -18,6 +18,11 @@ struct WalkOptions {
   bool Members = false;
   HandleState MemberEntry = HandleState::Unknown;
   llvm::DenseMap<const FieldDecl *, const Stmt *> MemberStarts;
+  /// A local object whose handle members the walk follows from its
+  /// construction to its destruction: its constructor, the member functions
+  /// called on it and its destructor are walked into, and inside them
+  /// `this` is that object.
+  const VarDecl *Receiver = nullptr;
   /// Walk into the bodies of member functions called on 'this'.
   bool InlineMemberCalls = false;
   /// Members whose branch the path remembers as its Guard (flags that the

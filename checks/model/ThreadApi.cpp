@@ -65,6 +65,68 @@ ThreadApi::threadClass(const CXXRecordDecl *Record) const {
   return nullptr;
 }
 
+const model::ThreadClass *ThreadApi::pointeeClass(QualType T,
+                                                  bool &Owning) const {
+  if (T.isNull() || T->isReferenceType())
+    return nullptr;
+  if (T->isPointerType()) {
+    Owning = false;
+    return threadClass(T->getPointeeType());
+  }
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec || !isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
+                        model::uniqueOwningPointers()))
+    return nullptr;
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return nullptr;
+  Owning = true;
+  return threadClass(Args[0].getAsType());
+}
+
+const CallExpr *ThreadApi::threadFactoryCall(const Expr *E) const {
+  const auto *Call = dyn_cast_or_null<CallExpr>(skipWrappers(E));
+  const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
+  if (!Callee || !ThreadApi::isNamed(Callee, model::uniqueObjectFactories()))
+    return nullptr;
+  bool Owning = false;
+  return pointeeClass(Call->getType(), Owning) ? Call : nullptr;
+}
+
+// The thread object \p E allocates: the new-expression's construction, or
+// the factory call; through a unique owner's constructor.
+static const Expr *allocation(const Expr *E, const ThreadApi &Api) {
+  E = skipWrappers(E);
+  if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(E);
+      Construct && Construct->getNumArgs() == 1 &&
+      !Construct->getConstructor()->isCopyOrMoveConstructor())
+    E = skipWrappers(Construct->getArg(0));
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(E))
+    return !New->isArray() && Api.threadClass(New->getAllocatedType())
+               ? New
+               : nullptr;
+  return Api.threadFactoryCall(E);
+}
+
+const Expr *ThreadApi::pointerStart(const Expr *E) const {
+  const Expr *Made = allocation(E, *this);
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Made))
+    return threadStart(New->getConstructExpr());
+  const auto *Factory = dyn_cast_or_null<CallExpr>(Made);
+  return Factory && Factory->getNumArgs() > 0 ? Factory : nullptr;
+}
+
+bool ThreadApi::makesEmptyThread(const Expr *E) const {
+  const Expr *Made = allocation(E, *this);
+  if (const auto *New = dyn_cast_or_null<CXXNewExpr>(Made)) {
+    const CXXConstructExpr *Construct = New->getConstructExpr();
+    return !Construct || Construct->getNumArgs() == 0;
+  }
+  const auto *Factory = dyn_cast_or_null<CallExpr>(Made);
+  return Factory && Factory->getNumArgs() == 0;
+}
+
 const model::ThreadClass *ThreadApi::elementClass(QualType T) const {
   if (T.isNull())
     return nullptr;
@@ -177,6 +239,8 @@ const Expr *ThreadApi::createArgument(
 const Expr *ThreadApi::callableOf(const Expr *Start) const {
   if (const auto *Construct = dyn_cast_or_null<CXXConstructExpr>(Start))
     return Construct->getNumArgs() ? Construct->getArg(0) : nullptr;
+  if (const CallExpr *Factory = threadFactoryCall(Start))
+    return Factory->getNumArgs() ? Factory->getArg(0) : nullptr;
   return createArgument(Start, &model::HandleFunction::StartArg);
 }
 

@@ -31,6 +31,22 @@ public:
   const model::ThreadClass *threadClass(const CXXRecordDecl *Record) const;
   /// The thread class of the elements of a container or array \p T.
   const model::ThreadClass *elementClass(QualType T) const;
+  /// The thread class of the object a unique owner (std::unique_ptr,
+  /// QScopedPointer, boost::scoped_ptr) or a raw pointer \p T points to;
+  /// \p Owning tells which. Shared owners are not handles: who destroys the
+  /// thread is not known.
+  const model::ThreadClass *pointeeClass(QualType T, bool &Owning) const;
+  /// Whether \p E makes a new thread object that runs: `new std::thread(f)`,
+  /// `std::make_unique<std::thread>(f)`, `std::unique_ptr<std::thread>(new
+  /// std::thread(f))`; the expression that starts it (the construction, or
+  /// the factory call).
+  const Expr *pointerStart(const Expr *E) const;
+  /// \p E as a call of a factory that makes a uniquely owned thread object
+  /// from its constructor's arguments (`std::make_unique<std::thread>(f)`).
+  const CallExpr *threadFactoryCall(const Expr *E) const;
+  /// Whether \p E makes a new thread object with no thread (`new
+  /// std::thread`, `std::make_unique<std::thread>()`).
+  bool makesEmptyThread(const Expr *E) const;
   /// A handle that a C create call fills in (pthread_t, thrd_t,
   /// uv_thread_t), or an array of them.
   bool isFilledHandle(QualType T) const;
@@ -101,17 +117,23 @@ AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
 }
 
 /// A declaration whose type the analysis follows: a thread object, a
-/// container or array of them, a pthread_t or an array of pthread_t.
+/// container or array of them, a pointer that holds one, a pthread_t or an
+/// array of pthread_t.
 AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
   const QualType T = Node.getType();
+  bool Owning = false;
   return Api->threadClass(T) || Api->elementClass(T) ||
-         Api->isFilledHandle(T) || Api->isFilledHandleArray(T);
+         Api->pointeeClass(T, Owning) || Api->isFilledHandle(T) ||
+         Api->isFilledHandleArray(T);
 }
 
-/// A declaration whose type is a thread object or a container of them.
-AST_MATCHER_P(ValueDecl, hasThreadOrContainerType, const ThreadApi *, Api) {
+/// A declaration whose type is a thread object, a container of them, or a
+/// pointer that holds one.
+AST_MATCHER_P(ValueDecl, holdsThreadObjects, const ThreadApi *, Api) {
   const QualType T = Node.getType();
-  return Api->threadClass(T) || Api->elementClass(T);
+  bool Owning = false;
+  return Api->threadClass(T) || Api->elementClass(T) ||
+         Api->pointeeClass(T, Owning);
 }
 
 /// An expression that constructs a thread object.

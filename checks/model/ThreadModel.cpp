@@ -358,6 +358,20 @@ llvm::ArrayRef<llvm::StringRef> owningPointers() {
 
 llvm::StringRef ownedPointerMethod() { return "get"; }
 
+llvm::ArrayRef<llvm::StringRef> uniqueOwningPointers() {
+  static const llvm::StringRef Pointers[] = {
+      "::std::unique_ptr", "::boost::scoped_ptr", "::QScopedPointer"};
+  return Pointers;
+}
+
+llvm::ArrayRef<llvm::StringRef> uniqueObjectFactories() {
+  static const llvm::StringRef Factories[] = {"::std::make_unique"};
+  return Factories;
+}
+
+llvm::StringRef pointerResetMethod() { return "reset"; }
+llvm::StringRef pointerReleaseMethod() { return "release"; }
+
 llvm::ArrayRef<llvm::StringRef> referenceWrappers() {
   static const llvm::StringRef Wrappers[] = {"::std::ref", "::std::cref",
                                              "::boost::ref", "::boost::cref"};

@@ -262,6 +262,17 @@ llvm::ArrayRef<llvm::StringRef> throwingLibraryCalls();
 llvm::ArrayRef<llvm::StringRef> owningPointers();
 llvm::StringRef ownedPointerMethod();
 
+/// The smart pointers that are their object's only owner: destroying or
+/// resetting one destroys the thread object it holds. A thread held through
+/// one of these, or through a raw pointer from `new`, is a handle too.
+llvm::ArrayRef<llvm::StringRef> uniqueOwningPointers();
+/// The factories that make a uniquely owned object from its constructor's
+/// arguments (`std::make_unique<std::thread>(f)`).
+llvm::ArrayRef<llvm::StringRef> uniqueObjectFactories();
+/// What a unique owner's methods do to the object it holds.
+llvm::StringRef pointerResetMethod();
+llvm::StringRef pointerReleaseMethod();
+
 /// The calls by which test frameworks report an assertion (doctest, Catch2,
 /// Boost.Test): they throw only to end a test that has failed (a REQUIRE),
 /// and are taken not to throw.

@@ -67,6 +67,23 @@ const Expr *skipAddressOf(const Expr *E) {
   return E;
 }
 
+const Expr *skipDereference(const Expr *E) {
+  E = skipWrappers(E);
+  if (const auto *Deref = dyn_cast_or_null<UnaryOperator>(E);
+      Deref && Deref->getOpcode() == UO_Deref)
+    return skipWrappers(Deref->getSubExpr());
+  if (const auto *Op = dyn_cast_or_null<CXXOperatorCallExpr>(E);
+      Op && Op->getNumArgs() == 1 &&
+      (Op->getOperator() == OO_Arrow || Op->getOperator() == OO_Star))
+    return skipWrappers(Op->getArg(0));
+  return E;
+}
+
+bool callsThroughArrow(const CXXMemberCallExpr &Call) {
+  const auto *Callee = dyn_cast<MemberExpr>(Call.getCallee()->IgnoreParens());
+  return Callee && Callee->isArrow();
+}
+
 bool isZeroLiteral(const Expr *E) {
   E = E->IgnoreParenImpCasts();
   if (const auto *Int = dyn_cast<IntegerLiteral>(E))

@@ -26,6 +26,14 @@ const Expr *movedFrom(const Expr *Arg);
 /// past the wrappers above; \p E itself when it takes none.
 const Expr *skipAddressOf(const Expr *E);
 
+/// The pointer \p E dereferences (`*p`, a smart pointer's `*p` or the `p`
+/// of `p->`), past the wrappers above; \p E itself when it dereferences none.
+const Expr *skipDereference(const Expr *E);
+
+/// Whether \p Call is made through `->`: on the object its object argument
+/// points to.
+bool callsThroughArrow(const CXXMemberCallExpr &Call);
+
 /// Whether \p E is a literal zero, false or null pointer.
 bool isZeroLiteral(const Expr *E);
 

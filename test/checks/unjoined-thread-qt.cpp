@@ -30,3 +30,43 @@ void waited() {
 
 // Never started.
 void idle() { Indexer indexer; }
+
+// A subclass whose own destructor stops and waits: destroying it joins.
+class SelfStopping : public QThread {
+public:
+  ~SelfStopping() override { stop(); }
+
+protected:
+  void run() override {}
+
+private:
+  void stop() {
+    quit();
+    wait();
+  }
+};
+
+void destroyedWaiting() {
+  SelfStopping local;
+  local.start();
+  SelfStopping *heap = new SelfStopping;
+  heap->start();
+  delete heap;
+}
+
+// One whose destructor does not wait still aborts.
+class Forgetful : public QThread {
+public:
+  ~Forgetful() override {}
+
+protected:
+  void run() override {}
+};
+
+void deletedRunning() {
+  Forgetful *heap = new Forgetful;
+  heap->start();
+  delete heap;
+  // CHECK-NOTES: :[[@LINE-1]]:3: warning: deleting 'heap' destroys a thread object whose thread may still be running, which aborts the program; quit() and wait() for it first [threadlife-unjoined-thread]
+  // CHECK-NOTES: :[[@LINE-3]]:3: note: thread started here
+}

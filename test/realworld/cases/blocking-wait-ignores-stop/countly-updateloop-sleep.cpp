@@ -9,6 +9,7 @@ void processRequestQueue();
 
 class Countly {
 public:
+  ~Countly() { stop(); }
   void start() {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_thread = false;
@@ -47,6 +48,7 @@ private:
 // flag in the predicate.
 class CountlyFixed {
 public:
+  ~CountlyFixed() { stop(); }
   void start() {
     std::lock_guard<std::mutex> lock(mutex_);
     stop_thread = false;
