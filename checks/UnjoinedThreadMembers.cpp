@@ -34,16 +34,19 @@ static bool joinedByHook(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   return false;
 }
 
-// A join in a method (not the destructor) that code outside the class calls
-// (`Server::Shutdown()` calling each worker's `Shutdown()`): the owner
-// decides when the thread ends.
+// A join in a method (not the destructor) that an owner calls: code outside
+// the class (`Server::Shutdown()` calling each worker's `Shutdown()`), or a
+// protected method of a base class (`StopIOService()`), which its subclasses
+// are there to call.
 static bool joinedByOwner(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   for (const Expr *Join : Joins) {
     const auto *Method =
         dyn_cast_or_null<CXXMethodDecl>(enclosingFunction(*Join, Ctx));
     if (!Method || !Method->getIdentifier() || isa<CXXDestructorDecl>(Method) ||
-        Method->getParent()->isLambda())
+        isa<CXXConstructorDecl>(Method) || Method->getParent()->isLambda())
       continue;
+    if (Method->getAccess() == AS_protected)
+      return true;
     for (const BoundNodes &Node : match(
              traverse(TK_AsIs,
                       translationUnitDecl(forEachDescendant(

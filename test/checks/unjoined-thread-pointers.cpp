@@ -172,3 +172,19 @@ void shared() {
   std::shared_ptr<std::thread> t = std::make_shared<std::thread>(work);
   t.reset();
 }
+
+// A base class whose subclasses stop it: the join is a protected method.
+class RunnableService {
+protected:
+  virtual ~RunnableService() {}
+  void startService() { thread_.reset(new std::thread(work)); }
+  void stopService() {
+    if (thread_) {
+      thread_->join();
+      thread_ = nullptr;
+    }
+  }
+
+private:
+  std::unique_ptr<std::thread> thread_;
+};
