@@ -116,6 +116,7 @@ void UnjoinedThreadCheck::check(const MatchFinder::MatchResult &Result) {
   }
   if (const auto *Create = Result.Nodes.getNodeAs<CallExpr>("create")) {
     checkDiscardedCreate(Create);
+    checkStoredCreate(Create);
     if (const FunctionDecl *FD = enclosingFunction(*Create, *Ctx))
       checkFunction(FD);
     return;

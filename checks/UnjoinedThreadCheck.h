@@ -60,6 +60,7 @@ private:
   void checkTemporary(const CXXConstructExpr *Construct);
   void checkStatic(const VarDecl *Var);
   void checkDiscardedCreate(const CallExpr *Call);
+  void checkStoredCreate(const CallExpr *Create);
   std::optional<FixItHint> jthreadFix(const VarDecl *Var,
                                       const FunctionDecl *FD);
 
