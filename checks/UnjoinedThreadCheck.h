@@ -57,6 +57,8 @@ private:
                     const Expr *Start, const DestructorLeak &Leak);
   bool leavesRunning(const CXXRecordDecl *Record, const FieldDecl *Field,
                      const Expr *Start);
+  bool constructorThrows(const CXXRecordDecl *Record, const FieldDecl *Field,
+                         bool IsContainer);
   void checkTemporary(const CXXConstructExpr *Construct);
   void checkStatic(const VarDecl *Var);
   void checkDiscardedCreate(const CallExpr *Call);

@@ -81,8 +81,12 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
        Class->Destruction != model::JoinableDestruction::Terminates))
     return;
   handles::MemberUses Uses = analysis(*Ctx).members().uses(Record, Field);
-  if (Uses.Starts.empty() || Uses.Escapes || joinedByHook(Uses.Joins, *Ctx) ||
-      joinedByOwner(Uses.Joins, *Ctx) || joinsWhenDestroyed(Field))
+  if (Uses.Starts.empty() || Uses.Escapes)
+    return;
+  if (CheckExceptionPaths && constructorThrows(Record, Field, IsContainer))
+    return;
+  if (joinedByHook(Uses.Joins, *Ctx) || joinedByOwner(Uses.Joins, *Ctx) ||
+      joinsWhenDestroyed(Field))
     return;
   // Only starts that leave the thread running when their function returns
   // (not `worker_ = std::thread(f); worker_.detach();`).
@@ -188,6 +192,49 @@ void UnjoinedThreadCheck::reportMember(const CXXRecordDecl *Record,
        "destructor can skip the join while the thread still runs",
        DiagnosticIDs::Note)
       << Flag;
+}
+
+// A constructor that starts a thread into the member and may then throw:
+// the destructor does not run, and destroying the member's running thread
+// calls std::terminate. Reports it; returns whether it did.
+bool UnjoinedThreadCheck::constructorThrows(const CXXRecordDecl *Record,
+                                            const FieldDecl *Field,
+                                            bool IsContainer) {
+  for (const CXXConstructorDecl *Ctor : Record->ctors()) {
+    const FunctionDecl *Definition = Ctor->getDefinition();
+    const auto *Proto = Ctor->getType()->getAs<FunctionProtoType>();
+    if (!Definition || !Definition->getBody() || Ctor->isImplicit() ||
+        (Proto && Proto->isNothrow()))
+      continue;
+    handles::WalkOptions Walk;
+    Walk.Locals = false;
+    Walk.Members = true;
+    Walk.MemberEntry = handles::HandleState::Empty;
+    Walk.InlineMemberCalls = true;
+    Walk.ConstructorExceptions = true;
+    Walk.StrictExceptions = ExceptionPathsFromAnyCall;
+    Leaks Found(/*Exceptions=*/true);
+    if (!analysis(*Ctx).run(Definition, Walk, Found))
+      continue;
+    for (const Leak &L : Found.Found)
+      if (L.Handle.Decl == Field && L.Thrower) {
+        diag(Field->getLocation(),
+             "%select{%0 may still be joinable|the threads in %0 may still be "
+             "joinable}1 when an exception leaves the constructor of '%2': "
+             "its destructor does not run, and destroying %select{the "
+             "thread|them}1 calls std::terminate; join %select{it|them}1 "
+             "before the exception leaves")
+            << Field << IsContainer << Record->getName();
+        if (L.Start)
+          diag(L.Start->getBeginLoc(),
+               IsContainer ? "thread added here" : "thread started here",
+               DiagnosticIDs::Note);
+        diag(L.Thrower->getBeginLoc(), "an exception may leave from here",
+             DiagnosticIDs::Note);
+        return true;
+      }
+  }
+  return false;
 }
 
 bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,

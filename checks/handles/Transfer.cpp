@@ -172,7 +172,9 @@ void Transfer::exceptionPath(PathState &S, const Stmt *Thrower,
   auto Destroyed = [&](unsigned H) {
     const TrackedHandle &T = Handles[H];
     return S.Handles[H].State == HandleState::Running &&
-           T.Kind == TrackedHandle::Object && isa<VarDecl>(T.Decl) &&
+           T.Kind == TrackedHandle::Object &&
+           (isa<VarDecl>(T.Decl) ||
+            (isa<FieldDecl>(T.Decl) && Options.ConstructorExceptions)) &&
            T.Through != TrackedHandle::Holder::RawPointer;
   };
   bool Any = false;
@@ -182,8 +184,9 @@ void Transfer::exceptionPath(PathState &S, const Stmt *Thrower,
     return;
   for (unsigned H = 0; H < Handles.size(); ++H) {
     // A try inside the handle's scope may catch it: the handle lives on.
+    const auto *Var = dyn_cast<VarDecl>(Handles[H].Decl);
     if (!Destroyed(H) ||
-        insideTry(Thrower, F.Scopes.lookup(cast<VarDecl>(Handles[H].Decl)),
+        insideTry(Thrower, Var ? F.Scopes.lookup(Var) : F.Function->getBody(),
                   *F.Parents))
       continue;
     Observer.thrown(ref(H), S.Handles[H], Thrower);

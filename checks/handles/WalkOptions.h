@@ -28,6 +28,9 @@ struct WalkOptions {
   /// Members whose branch the path remembers as its Guard (flags that the
   /// threads themselves write).
   llvm::SmallPtrSet<const FieldDecl *, 4> GuardFields;
+  /// The walked function is a constructor whose exceptions destroy the
+  /// members it has made (thrown events for handle members too).
+  bool ConstructorExceptions = false;
   /// Which calls the exception paths start at (see ExceptionModel.h).
   bool StrictExceptions = false;
 };

@@ -76,3 +76,41 @@ void testedThread() {
   CHECK(healthy());
   t.join();
 }
+
+// A constructor that starts a member thread and then throws: the destructor
+// that would join it never runs.
+struct Cluster {
+  int open();
+};
+inline void openCluster(Cluster &c) {
+  if (int rc = c.open())
+    throw rc;
+}
+
+class Guard {
+public:
+  Guard() : io_(work) { openCluster(cluster_); }
+  ~Guard() { io_.join(); }
+
+private:
+  std::thread io_;
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:15: warning: 'io_' may still be joinable when an exception leaves the constructor of 'Guard': its destructor does not run, and destroying the thread calls std::terminate; join it before the exception leaves [threadlife-unjoined-thread]
+  Cluster cluster_;
+};
+
+class GuardFixed {
+public:
+  GuardFixed() : io_(work) {
+    try {
+      openCluster(cluster_);
+    } catch (...) {
+      io_.join();
+      throw;
+    }
+  }
+  ~GuardFixed() { io_.join(); }
+
+private:
+  std::thread io_;
+  Cluster cluster_;
+};
