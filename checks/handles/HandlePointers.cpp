@@ -57,11 +57,8 @@ void Transfer::setPointer(PathState &S, unsigned H, const Expr *Value,
   if (const Expr *Source = movedFrom(Value))
     if (std::optional<unsigned> W = Handles.find(Source);
         W && namesPointer(*W, Source)) {
-      HandleValue Moved = S.Handles[*W];
-      set(S, *W, HandleState::Empty, Event);
-      S.Handles[H] = Moved;
-      if (Moved.State == HandleState::Unborn)
-        S.Handles[H].State = HandleState::Unknown;
+      // A moved-from unique owner is null.
+      moveValue(S, H, *W, HandleState::Empty, Event);
       return;
     }
   set(S, H, HandleState::Unknown, Event);

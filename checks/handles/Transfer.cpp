@@ -26,6 +26,16 @@ void Transfer::forgetMembers(PathState &S, const Stmt *Event) {
       set(S, H, HandleState::Unknown, Event);
 }
 
+// \p H takes \p W's value; \p W is left \p Left.
+void Transfer::moveValue(PathState &S, unsigned H, unsigned W, HandleState Left,
+                         const Stmt *Event) {
+  HandleValue Moved = S.Handles[W];
+  set(S, W, Left, Event);
+  S.Handles[H] = Moved;
+  if (Moved.State == HandleState::Unborn)
+    S.Handles[H].State = HandleState::Unknown;
+}
+
 void Transfer::joinOrDetach(PathState &S, unsigned H, const Expr *Call,
                             bool IsDetach) {
   const HandleValue Before = S.Handles[H];
@@ -247,11 +257,7 @@ void Transfer::assignObject(PathState &S, unsigned H,
       set(S, H, HandleState::Unknown, Op);
       return;
     }
-    HandleValue Moved = S.Handles[*W];
-    set(S, *W, HandleState::MovedFrom, Op);
-    S.Handles[H] = Moved;
-    if (Moved.State == HandleState::Unborn)
-      S.Handles[H].State = HandleState::Unknown;
+    moveValue(S, H, *W, HandleState::MovedFrom, Op);
     return;
   }
   const Expr *Value = skipWrappers(Rhs);

@@ -68,6 +68,8 @@ private:
   void set(PathState &S, unsigned H, HandleState State, const Stmt *Event,
            const Stmt *Start = nullptr);
   void forgetMembers(PathState &S, const Stmt *Event);
+  void moveValue(PathState &S, unsigned H, unsigned W, HandleState Left,
+                 const Stmt *Event);
   void joinOrDetach(PathState &S, unsigned H, const Expr *Call, bool IsDetach);
   void initVar(PathState &S, unsigned H, const VarDecl *Var,
                const DeclStmt *Decl);

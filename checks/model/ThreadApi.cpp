@@ -65,6 +65,21 @@ ThreadApi::threadClass(const CXXRecordDecl *Record) const {
   return nullptr;
 }
 
+// The first type argument of \p T, a specialization of one of \p Templates.
+static QualType typeArgumentOf(QualType T,
+                               llvm::ArrayRef<llvm::StringRef> Templates) {
+  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
+      T->getAsCXXRecordDecl());
+  if (!Spec ||
+      !ThreadApi::isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
+                          Templates))
+    return QualType();
+  const TemplateArgumentList &Args = Spec->getTemplateArgs();
+  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+    return QualType();
+  return Args[0].getAsType();
+}
+
 const model::ThreadClass *ThreadApi::pointeeClass(QualType T,
                                                   bool &Owning) const {
   if (T.isNull() || T->isReferenceType())
@@ -73,16 +88,11 @@ const model::ThreadClass *ThreadApi::pointeeClass(QualType T,
     Owning = false;
     return threadClass(T->getPointeeType());
   }
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec || !isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
-                        model::uniqueOwningPointers()))
-    return nullptr;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
+  QualType Owned = typeArgumentOf(T, model::uniqueOwningPointers());
+  if (Owned.isNull())
     return nullptr;
   Owning = true;
-  return threadClass(Args[0].getAsType());
+  return threadClass(Owned);
 }
 
 const CallExpr *ThreadApi::threadFactoryCall(const Expr *E) const {
@@ -132,15 +142,8 @@ const model::ThreadClass *ThreadApi::elementClass(QualType T) const {
     return nullptr;
   if (const ArrayType *Array = T->getAsArrayTypeUnsafe())
     return threadClass(Array->getElementType());
-  const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-      T->getAsCXXRecordDecl());
-  if (!Spec || !isNamed(Spec->getSpecializedTemplate()->getTemplatedDecl(),
-                        model::threadContainers()))
-    return nullptr;
-  const TemplateArgumentList &Args = Spec->getTemplateArgs();
-  if (Args.size() == 0 || Args[0].getKind() != TemplateArgument::Type)
-    return nullptr;
-  return threadClass(Args[0].getAsType());
+  QualType Element = typeArgumentOf(T, model::threadContainers());
+  return Element.isNull() ? nullptr : threadClass(Element);
 }
 
 static bool isTypedefNamed(QualType T, llvm::StringRef Name) {
