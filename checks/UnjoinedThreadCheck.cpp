@@ -6,7 +6,6 @@
 #include "utils/NamedDecls.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
-#include "clang/AST/DeclTemplate.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 #include "clang/Lex/Lexer.h"
 #include "clang/Lex/Preprocessor.h"
@@ -187,22 +186,6 @@ bool UnjoinedThreadCheck::endsWithProcess(const Leak &L,
   return L.ExitLoc.isValid() && L.ExitLoc == FD.getBodyRBrace();
 }
 
-// The class of the thread object \p Handle holds (itself, or through a
-// pointer).
-static const CXXRecordDecl *heldClass(const ValueDecl *Handle,
-                                      const ThreadApi &Api) {
-  QualType T = Handle->getType();
-  bool Owning = false;
-  if (T->isPointerType())
-    T = T->getPointeeType();
-  else if (const auto *Spec = dyn_cast_or_null<ClassTemplateSpecializationDecl>(
-               T->getAsCXXRecordDecl());
-           Spec && Api.pointeeClass(T, Owning) &&
-           Spec->getTemplateArgs().size() > 0)
-    T = Spec->getTemplateArgs()[0].getAsType();
-  return T->getAsCXXRecordDecl();
-}
-
 // Whether \p Body waits for the thread of `this`, directly or in a member
 // function it calls on `this`.
 static bool waitsForThis(const Stmt *Body, const model::ThreadClass &Class,
@@ -229,7 +212,7 @@ static bool waitsForThis(const Stmt *Body, const model::ThreadClass &Class,
 // (`~Worker() override { quit(); wait(); }`), or may (its body is not
 // visible): destroying one joins it.
 bool UnjoinedThreadCheck::joinsWhenDestroyed(const ValueDecl *Handle) {
-  const CXXRecordDecl *Record = heldClass(Handle, api());
+  const CXXRecordDecl *Record = api().heldRecord(Handle->getType());
   const model::ThreadClass *Class = api().threadClass(Record);
   if (!Record || !Class || ThreadApi::isNamed(Record, {Class->Name}) ||
       !Record->hasDefinition())
@@ -286,7 +269,8 @@ void UnjoinedThreadCheck::reportDestruction(const ValueDecl *Handle,
   const char *Verb = isa<CXXDeleteExpr>(Where)       ? "deleting"
                      : isa<CXXMemberCallExpr>(Where) ? "resetting"
                                                      : "assigning to";
-  const model::ThreadClass *Class = api().threadClass(heldClass(Handle, api()));
+  const model::ThreadClass *Class =
+      api().threadClass(api().heldRecord(Handle->getType()));
   if (Class && Class->Destruction == model::JoinableDestruction::Aborts)
     diag(Where->getExprLoc(),
          "%0 %1 destroys a thread object whose thread may still be running, "

@@ -95,6 +95,17 @@ const model::ThreadClass *ThreadApi::pointeeClass(QualType T,
   return threadClass(Owned);
 }
 
+const CXXRecordDecl *ThreadApi::heldRecord(QualType T) const {
+  if (T.isNull())
+    return nullptr;
+  if (T->isPointerType())
+    return T->getPointeeType()->getAsCXXRecordDecl();
+  if (QualType Owned = typeArgumentOf(T, model::uniqueOwningPointers());
+      !Owned.isNull())
+    return Owned->getAsCXXRecordDecl();
+  return T->getAsCXXRecordDecl();
+}
+
 const CallExpr *ThreadApi::threadFactoryCall(const Expr *E) const {
   const auto *Call = dyn_cast_or_null<CallExpr>(skipWrappers(E));
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;

@@ -36,6 +36,9 @@ public:
   /// \p Owning tells which. Shared owners are not handles: who destroys the
   /// thread is not known.
   const model::ThreadClass *pointeeClass(QualType T, bool &Owning) const;
+  /// The class of the object \p T holds: itself, the object a raw pointer
+  /// points to, or the object a unique owner holds.
+  const CXXRecordDecl *heldRecord(QualType T) const;
   /// Whether \p E makes a new thread object that runs: `new std::thread(f)`,
   /// `std::make_unique<std::thread>(f)`, `std::unique_ptr<std::thread>(new
   /// std::thread(f))`; the expression that starts it (the construction, or
