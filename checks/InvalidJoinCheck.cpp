@@ -39,6 +39,17 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
                                  has(fieldDecl(holdsThreadObjects(&api()))))))
                          .bind("receiver"),
                      this);
+  // Local pointers to structs that hold C handles (`info = calloc(...)`,
+  // then `pthread_create(&info->tid, ...)`): the walk follows the fields
+  // through the functions the pointer is passed to.
+  Finder->addMatcher(
+      varDecl(hasLocalStorage(), unless(parmVarDecl()),
+              unless(isExpansionInSystemHeader()),
+              hasType(pointerType(
+                  pointee(hasUnqualifiedDesugaredType(recordType(hasDeclaration(
+                      recordDecl(has(fieldDecl(hasHandleType(&api())))))))))))
+          .bind("receiver"),
+      this);
 }
 
 void InvalidJoinCheck::onEndOfTranslationUnit() {
@@ -106,10 +117,21 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
 }
 
 // `Engine e; if (early) e.kill();` and then ~Engine() kills again: a join
-// that only the object's life as a whole shows.
+// that only the object's life as a whole shows. A struct reached through a
+// local pointer is followed from its allocation (`calloc`) on.
 void InvalidJoinCheck::checkReceiver(const VarDecl *Var) {
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
+  if (Var->getType()->isPointerType()) {
+    if (!FD || !FD->hasBody() || FD->isDependentContext())
+      return;
+    handles::WalkOptions Walk;
+    Walk.Locals = false;
+    Walk.Receiver = Var;
+    Walk.InlineMemberCalls = true;
+    walk(FD, Walk);
+    return;
+  }
   const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
   if (!FD || !FD->hasBody() || FD->isDependentContext() || !Record ||
       Record->isDependentContext() || !Record->hasDefinition())
@@ -211,8 +233,22 @@ void InvalidJoinCheck::report(const BadJoin &Bad) {
         << H.Decl << Prior;
     break;
   }
-  if (Bad.PriorEvent)
-    diag(Bad.PriorEvent->getBeginLoc(), Event, DiagnosticIDs::Note);
+  if (!Bad.PriorEvent)
+    return;
+  // Created detached because its start routine detaches itself.
+  const auto *Create = dyn_cast<CallExpr>(Bad.PriorEvent);
+  const model::HandleFunction *HF = api().handleFunction(Create);
+  if (Bad.Prior == HandleState::Detached && HF && HF->StartArg &&
+      Create->getNumArgs() > *HF->StartArg)
+    if (const auto *Start = dyn_cast_or_null<FunctionDecl>(
+            namedDecl(Create->getArg(*HF->StartArg)))) {
+      diag(Create->getBeginLoc(),
+           "the thread detaches itself: %0 detaches the thread it runs on",
+           DiagnosticIDs::Note)
+          << Start;
+      return;
+    }
+  diag(Bad.PriorEvent->getBeginLoc(), Event, DiagnosticIDs::Note);
 }
 
 } // namespace clang::tidy::threadlife

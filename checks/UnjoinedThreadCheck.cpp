@@ -3,6 +3,7 @@
 #include "UnjoinedThreadCheck.h"
 #include "FlagOption.h"
 #include "UnjoinedThreadLeaks.h"
+#include "utils/Expressions.h"
 #include "utils/NamedDecls.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
@@ -252,8 +253,11 @@ void UnjoinedThreadCheck::reportOverwrites(const Leaks &Found) {
         Class->Destruction != model::JoinableDestruction::Terminates)
       continue;
     const auto *Op = cast<CXXOperatorCallExpr>(O.Assignment);
-    if (O.Handle.isPointer())
-      continue; // seen as the destruction of the object it held
+    // Assigning the pointer itself is seen as the destruction of the object
+    // it held; `*p = std::thread(...)` assigns that object.
+    const Expr *Target = Op->getArg(0);
+    if (O.Handle.isPointer() && skipDereference(Target) == skipWrappers(Target))
+      continue;
     diag(Op->getOperatorLoc(),
          "assigning to %0 while it may still be joinable calls std::terminate; "
          "join it before starting another thread")

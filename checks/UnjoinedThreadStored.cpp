@@ -1,10 +1,12 @@
 //===--- UnjoinedThreadStored.cpp - threadlife ----------------------------===//
 //
 // unjoined-thread on handles a create call returns into storage that only
-// this translation unit can reach: a private member of a class defined here
-// (`searchThread_ = CreateThread(...)`), or a static variable or array
-// (`worker_threads[i] = SDL_CreateThread(...)`). When no code of the file
-// waits for, closes or detaches it, nothing ever will.
+// this translation unit can reach: a private member of a class whose code is
+// all here (`searchThread_ = CreateThread(...)`), a field of a struct defined
+// in this file rather than a header (`stream->processingThread = ...`), or a
+// static variable or array (`worker_threads[i] = SDL_CreateThread(...)`).
+// When no code of the file waits for, closes or detaches it, nothing ever
+// will.
 //
 //===----------------------------------------------------------------------===//
 
@@ -51,21 +53,34 @@ bool allCodeVisible(const CXXRecordDecl &Record) {
   });
 }
 
-// The storage \p Target names if only this file can reach it: a private
-// field of a class whose code is all here, or a variable with internal
-// linkage (an element of it too).
-const ValueDecl *privateStorage(const Expr *Target) {
+// Whether only this file can name \p Field: a private field of a class whose
+// code is all here, reached through `this`, or any field of a plain struct
+// (no methods of its own) defined in the main file, whose definition no other
+// file sees.
+bool fileLocalField(const FieldDecl &Field, const MemberExpr &Member,
+                    const SourceManager &SM) {
+  const auto *Record = dyn_cast<CXXRecordDecl>(Field.getParent());
+  const bool Plain =
+      !Record || llvm::all_of(Record->methods(), [](const CXXMethodDecl *M) {
+        return M->isImplicit();
+      });
+  if (Plain &&
+      SM.isInMainFile(SM.getExpansionLoc(Field.getParent()->getLocation())))
+    return true;
+  return isThisObject(Member.getBase()) && Record &&
+         Field.getAccess() == AS_private && allCodeVisible(*Record);
+}
+
+// The storage \p Target names if only this file can reach it: a field only
+// this file can name, or a variable with internal linkage (an element of
+// it too).
+const ValueDecl *privateStorage(const Expr *Target, const SourceManager &SM) {
   Target = Target->IgnoreParenImpCasts();
   if (const auto *Element = dyn_cast<ArraySubscriptExpr>(Target))
     Target = Element->getBase()->IgnoreParenImpCasts();
   if (const auto *Member = dyn_cast<MemberExpr>(Target)) {
     const auto *Field = dyn_cast<FieldDecl>(Member->getMemberDecl());
-    const auto *Record =
-        Field ? dyn_cast<CXXRecordDecl>(Field->getParent()) : nullptr;
-    return isThisObject(Member->getBase()) && Record &&
-                   Field->getAccess() == AS_private && allCodeVisible(*Record)
-               ? Field
-               : nullptr;
+    return Field && fileLocalField(*Field, *Member, SM) ? Field : nullptr;
   }
   const auto *Ref = dyn_cast<DeclRefExpr>(Target);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
@@ -74,10 +89,11 @@ const ValueDecl *privateStorage(const Expr *Target) {
              : nullptr;
 }
 
-// Whether the use \p Use of the storage only stores into it or tests it:
-// the target of an assignment (an element's, or a new array's), a null test,
-// a comparison.
-bool storesOrTests(const Expr *Use, ASTContext &Ctx) {
+// Whether the use \p Use of the storage only stores into it, tests it or
+// asks about the thread: the target of an assignment (an element's, or a new
+// array's), a null test, a comparison, the handle of a call that neither
+// waits, closes nor detaches (SetThreadPriority).
+bool storesOrTests(const Expr *Use, const ThreadApi &Api, ASTContext &Ctx) {
   const Stmt *Child = Use;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*Child);
@@ -96,6 +112,13 @@ bool storesOrTests(const Expr *Use, ASTContext &Ctx) {
              Binary->isEqualityOp() || Binary->isLogicalOp();
     if (const auto *Unary = dyn_cast<UnaryOperator>(P))
       return Unary->getOpcode() == UO_LNot;
+    if (const auto *Call = dyn_cast<CallExpr>(P)) {
+      const model::HandleFunction *HF = Api.handleFunction(Call);
+      return HF && HF->Op == model::HandleOp::Inert &&
+             Call->getNumArgs() > HF->HandleArg &&
+             Call->getArg(HF->HandleArg)->IgnoreParenImpCasts() ==
+                 cast<Expr>(Child)->IgnoreParenImpCasts();
+    }
     return isa<IfStmt, WhileStmt, ConditionalOperator>(P);
   }
 }
@@ -104,7 +127,8 @@ bool storesOrTests(const Expr *Use, ASTContext &Ctx) {
 
 void UnjoinedThreadCheck::checkStoredCreate(const CallExpr *Create) {
   const Expr *Target = storedInto(Create, *Ctx);
-  const ValueDecl *Storage = Target ? privateStorage(Target) : nullptr;
+  const ValueDecl *Storage =
+      Target ? privateStorage(Target, Ctx->getSourceManager()) : nullptr;
   const model::HandleFunction *HF = api().handleFunction(Create);
   if (!Storage || !HF)
     return;
@@ -116,7 +140,7 @@ void UnjoinedThreadCheck::checkStoredCreate(const CallExpr *Create) {
                        .bind("use")))),
       *Ctx);
   for (const BoundNodes &Node : Uses)
-    if (!storesOrTests(Node.getNodeAs<Expr>("use"), *Ctx))
+    if (!storesOrTests(Node.getNodeAs<Expr>("use"), api(), *Ctx))
       return;
   const model::CThreadApi &C = model::cThreadApi(HF->Library);
   diag(Create->getBeginLoc(),

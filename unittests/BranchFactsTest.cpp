@@ -47,6 +47,38 @@ TEST(BranchFactsTest, AFlagBranchIsRememberedAndContradictionsPruned) {
   EXPECT_FALSE(Branches.refine(S, Cond, /*Outcome=*/false, *Facts));
 }
 
+// Each member is a fact of its own, apart from the object it is read from:
+// `if (a)` then `if (!b)` in a method, `if (p)` then `if (!p->b)`.
+TEST(BranchFactsTest, MembersAreFactsOfTheirOwn) {
+  using namespace ast_matchers;
+  Parsed P("struct S { bool a, b; void f(); };"
+           "void S::f() { if (a) {} if (b) {} }"
+           "void g(S *p) { if (p) {} if (p->b) {} }");
+  FunctionFactsCache Cache(P.Api, P.context(), nullptr);
+  HandleSet None;
+  WalkOptions Options;
+  BranchFacts Branches(P.context(), None, Options);
+  for (const char *Name : {"f", "g"}) {
+    auto Ifs = match(functionDecl(hasName(Name), isDefinition(),
+                                  forEachDescendant(ifStmt().bind("if"))),
+                     P.context());
+    ASSERT_EQ(Ifs.size(), 2u) << Name;
+    const auto *F = match(functionDecl(hasName(Name), isDefinition())
+                              .bind("f"),
+                          P.context())[0]
+                        .getNodeAs<FunctionDecl>("f");
+    const FunctionFacts *Facts = Cache.get(F);
+    ASSERT_TRUE(Facts);
+    PathState S;
+    EXPECT_TRUE(Branches.refine(S, Ifs[0].getNodeAs<IfStmt>("if")->getCond(),
+                                true, *Facts));
+    EXPECT_TRUE(Branches.refine(S, Ifs[1].getNodeAs<IfStmt>("if")->getCond(),
+                                false, *Facts))
+        << Name;
+    EXPECT_EQ(S.Facts.size(), 2u) << Name;
+  }
+}
+
 TEST(BranchFactsTest, AnAliasedLocalIsNoFlag) {
   Parsed P("void g(bool *); void f() { bool done = false; g(&done);"
            " if (done) {} }");

@@ -191,15 +191,16 @@ bool BranchFacts::isFlag(const Expr *&E,
     }
   if (!Atomic && !E->getType()->isScalarType())
     return false;
-  while (const auto *Member = dyn_cast<MemberExpr>(E)) {
+  const Expr *Object = E;
+  while (const auto *Member = dyn_cast<MemberExpr>(Object)) {
     if (!isa<FieldDecl>(Member->getMemberDecl()))
       return false;
     Decls.push_back(Member->getMemberDecl());
-    E = Member->getBase()->IgnoreParenImpCasts();
-    if (isa<CXXThisExpr>(E))
+    Object = Member->getBase()->IgnoreParenImpCasts();
+    if (isa<CXXThisExpr>(Object))
       return true;
   }
-  const auto *Ref = dyn_cast<DeclRefExpr>(E);
+  const auto *Ref = dyn_cast<DeclRefExpr>(Object);
   const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
   if (!Var)
     return false;

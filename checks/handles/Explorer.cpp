@@ -58,6 +58,9 @@ const FunctionDecl *Explorer::inlinable(const CFGElement &E, unsigned Depth,
     Step.receiverConstructed(S, Construct);
     return withBody(Construct->getConstructor());
   }
+  if (const auto *Call = dyn_cast<CallExpr>(St->getStmt());
+      Call && Step.passesSelf(Call))
+    return withBody(Call->getDirectCallee());
   const auto *Call = dyn_cast<CXXMemberCallExpr>(St->getStmt());
   if (!Call)
     return nullptr;

@@ -73,19 +73,29 @@ public:
   bool VisitBinaryOperator(BinaryOperator *Op) {
     if (Op->getOpcode() != BO_Assign)
       return true;
-    if (const model::HandleFunction *Create = createResult(Op->getRHS()))
+    if (const model::HandleFunction *Create = createResult(Op->getRHS())) {
       if (const auto *Var = dyn_cast_or_null<VarDecl>(namedDecl(Op->getLHS())))
         F.ReturnedHandles.try_emplace(Var, Create->Library);
+      if (const auto *Field =
+              dyn_cast_or_null<FieldDecl>(referencedDecl(Op->getLHS())))
+        F.ReturnedFields.try_emplace(Field, Create->Library);
+    }
     return true;
   }
 
   bool VisitCallExpr(CallExpr *Call) {
     noteReferenceArguments(Call);
     const model::HandleFunction *HF = Api.handleFunction(Call);
-    if (HF && HF->Op == model::HandleOp::CreateIntoArg)
+    if (HF && HF->Op == model::HandleOp::CreateIntoArg) {
       if (const auto *Var = dyn_cast_or_null<VarDecl>(
               filledDecl(Call->getArg(HF->HandleArg))))
         F.FilledHandles.try_emplace(Var, HF->Library);
+      if (const FieldDecl *Field = filledField(Call->getArg(HF->HandleArg)))
+        F.FilledFields.try_emplace(Field, HF->Library);
+    }
+    if (const FunctionDecl *Callee = Call->getDirectCallee();
+        !HF && Callee && !isa<CXXMethodDecl>(Callee) && Callee->isDefined())
+      F.DefinedCalls.push_back(Call);
     if (Api.isCApiCall(Call, model::posixSetDetachState()) &&
         Call->getNumArgs() == 2)
       noteDetachState(Call);

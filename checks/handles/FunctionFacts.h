@@ -43,6 +43,12 @@ struct FunctionFacts {
   /// (CreateThread, g_thread_new), with the library of the call.
   llvm::DenseMap<const VarDecl *, model::CThreadLibrary> FilledHandles;
   llvm::DenseMap<const VarDecl *, model::CThreadLibrary> ReturnedHandles;
+  /// The same for fields, through whatever object holds them
+  /// (`pthread_create(&info->tid, ...)`, `s->thread = CreateThread(...)`).
+  llvm::DenseMap<const FieldDecl *, model::CThreadLibrary> FilledFields;
+  llvm::DenseMap<const FieldDecl *, model::CThreadLibrary> ReturnedFields;
+  /// Calls of functions (not methods) whose body this file holds.
+  std::vector<const CallExpr *> DefinedCalls;
   /// pthread attributes set to create threads detached (true) or joinable.
   llvm::DenseMap<const VarDecl *, bool> DetachAttrs;
   std::vector<const VarDecl *> Locals;

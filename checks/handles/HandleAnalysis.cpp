@@ -34,10 +34,7 @@ HandleAnalysis::forTranslationUnit(ASTContext &Ctx, const ThreadApi &Api,
 }
 
 void HandleAnalysis::track(HandleSet &Handles, const ValueDecl *D, QualType T,
-                           const FunctionFacts &F) const {
-  const auto *Var = dyn_cast<VarDecl>(D);
-  auto Filled = Var ? F.FilledHandles.find(Var) : F.FilledHandles.end();
-  auto Returned = Var ? F.ReturnedHandles.find(Var) : F.ReturnedHandles.end();
+                           const CreatedInto &Created) const {
   TrackedHandle H{D, TrackedHandle::Object, false, nullptr};
   bool Owning = false;
   if ((H.Class = Api.threadClass(T))) {
@@ -46,37 +43,83 @@ void HandleAnalysis::track(HandleSet &Handles, const ValueDecl *D, QualType T,
                        : TrackedHandle::Holder::RawPointer;
   } else if ((H.Class = Api.elementClass(T))) {
     H.IsContainer = true;
-  } else if (Filled != F.FilledHandles.end() &&
+  } else if (Created.Filled &&
              (Api.isFilledHandle(T) || Api.isFilledHandleArray(T))) {
     H.Kind = TrackedHandle::Filled;
     H.IsContainer = Api.isFilledHandleArray(T);
-    H.Library = Filled->second;
-  } else if (Returned != F.ReturnedHandles.end() &&
-             (T->isPointerType() || T->isIntegerType())) {
+    H.Library = *Created.Filled;
+  } else if (Created.Returned && (T->isPointerType() || T->isIntegerType())) {
     H.Kind = TrackedHandle::Returned;
-    H.Library = Returned->second;
+    H.Library = *Created.Returned;
   } else {
     return;
   }
   Handles.add(H);
 }
 
+template <typename Map, typename Key>
+static std::optional<model::CThreadLibrary> lookup(const Map &M, Key K) {
+  auto It = M.find(K);
+  return It == M.end() ? std::nullopt : std::optional(It->second);
+}
+
 HandleSet HandleAnalysis::follow(const FunctionFacts &F,
-                                 const WalkOptions &Options) const {
+                                 const WalkOptions &Options) {
   HandleSet Handles;
   if (Options.Locals)
     for (const VarDecl *Var : F.Locals)
-      track(Handles, Var, Var->getType(), F);
+      track(Handles, Var, Var->getType(),
+            {lookup(F.FilledHandles, Var), lookup(F.ReturnedHandles, Var)});
   if (Options.Members)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
       for (const FieldDecl *Field : Method->getParent()->fields())
-        track(Handles, Field, Field->getType(), F);
-  if (Options.Receiver)
+        track(Handles, Field, Field->getType(), {});
+  if (Options.Receiver && Options.Receiver->getType()->isPointerType())
+    followSelf(Handles, F, *Options.Receiver);
+  else if (Options.Receiver)
     if (const CXXRecordDecl *Record =
             Options.Receiver->getType()->getAsCXXRecordDecl())
       for (const FieldDecl *Field : Record->fields())
-        track(Handles, Field, Field->getType(), F);
+        track(Handles, Field, Field->getType(), {});
   return Handles;
+}
+
+// A struct given through \p Pointer: its fields, as the functions the walk
+// enters with it (those that get the pointer as an argument) create threads
+// into them; those functions' parameters name it too.
+void HandleAnalysis::followSelf(HandleSet &Handles, const FunctionFacts &F,
+                                const VarDecl &Pointer) {
+  const RecordDecl *Record =
+      Pointer.getType()->getPointeeType()->getAsRecordDecl();
+  if (!Record || !Record->getDefinition())
+    return;
+  Handles.nameSelf(&Pointer);
+  llvm::DenseMap<const FieldDecl *, CreatedInto> Created;
+  llvm::SmallVector<std::pair<const FunctionFacts *, unsigned>, 8> Work = {
+      {&F, 0}};
+  llvm::SmallPtrSet<const FunctionFacts *, 8> Seen = {&F};
+  while (!Work.empty()) {
+    auto [G, Depth] = Work.pop_back_val();
+    for (const auto &[Field, Library] : G->FilledFields)
+      Created[Field].Filled = Library;
+    for (const auto &[Field, Library] : G->ReturnedFields)
+      Created[Field].Returned = Library;
+    if (Depth >= Explorer::MaxInlineDepth)
+      continue;
+    for (const CallExpr *Call : G->DefinedCalls) {
+      const FunctionDecl *Callee = Call->getDirectCallee()->getDefinition();
+      for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+           ++I)
+        if (Handles.isSelf(Call->getArg(I))) {
+          Handles.nameSelf(Callee->getParamDecl(I));
+          if (const FunctionFacts *CalleeFacts = Functions.get(Callee);
+              CalleeFacts && Seen.insert(CalleeFacts).second)
+            Work.push_back({CalleeFacts, Depth + 1});
+        }
+    }
+  }
+  for (const FieldDecl *Field : Record->getDefinition()->fields())
+    track(Handles, Field, Field->getType(), Created.lookup(Field));
 }
 
 bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,
@@ -96,6 +139,8 @@ bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,
         Field && !Options.Receiver) {
       V.State = Options.MemberEntry;
       V.Start = Options.MemberStarts.lookup(Field);
+    } else if (Field && isa<ParmVarDecl>(Options.Receiver)) {
+      V.State = HandleState::Unknown; // the caller's struct, in any state
     }
     Entry.Handles.push_back(V);
   }

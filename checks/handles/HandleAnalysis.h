@@ -45,9 +45,17 @@ public:
   const ThreadApi &api() const { return Api; }
 
 private:
-  HandleSet follow(const FunctionFacts &F, const WalkOptions &Options) const;
+  /// What a create call makes of a variable or field, by the library of
+  /// the call: a handle it fills in, or one it returns.
+  struct CreatedInto {
+    std::optional<model::CThreadLibrary> Filled, Returned;
+  };
+
+  HandleSet follow(const FunctionFacts &F, const WalkOptions &Options);
+  void followSelf(HandleSet &Handles, const FunctionFacts &F,
+                  const VarDecl &Pointer);
   void track(HandleSet &Handles, const ValueDecl *D, QualType T,
-             const FunctionFacts &F) const;
+             const CreatedInto &Created) const;
 
   const ThreadApi &Api;
   ASTContext &Ctx;

@@ -3,6 +3,7 @@
 #include "handles/HandleState.h"
 #include "utils/Expressions.h"
 #include "utils/NamedDecls.h"
+#include "clang/AST/ExprCXX.h"
 #include "llvm/ADT/STLExtras.h"
 
 namespace clang::tidy::threadlife::handles {
@@ -51,7 +52,12 @@ std::optional<unsigned> HandleSet::find(const ValueDecl *D) const {
 }
 
 std::optional<unsigned> HandleSet::find(const Expr *E) const {
-  return find(namedDecl(skipDereference(E)));
+  return find(namedDecl(skipDereference(E), &Self));
+}
+
+bool HandleSet::isSelf(const Expr *E) const {
+  return !Self.empty() && !isa<CXXThisExpr>(E->IgnoreParenImpCasts()) &&
+         isThisObject(E, &Self);
 }
 
 } // namespace clang::tidy::threadlife::handles

@@ -10,6 +10,7 @@
 #define THREADLIFE_CHECKS_HANDLES_HANDLESTATE_H
 
 #include "model/ThreadModel.h"
+#include "utils/NamedDecls.h"
 #include "clang/AST/Decl.h"
 #include "clang/AST/Expr.h"
 #include "llvm/ADT/DenseMap.h"
@@ -95,6 +96,14 @@ public:
   std::optional<unsigned> find(const Expr *E) const;
   bool contains(const ValueDecl *D) const { return Index.count(D); }
 
+  /// The pointer variables that name the object whose fields this set
+  /// follows (WalkOptions::Receiver given as a pointer, and the parameters
+  /// it is passed to); `p->tid` names field `tid` for them.
+  void nameSelf(const VarDecl *Var) { Self.insert(Var); }
+  const SelfNames &self() const { return Self; }
+  /// Whether \p E is one of those variables.
+  bool isSelf(const Expr *E) const;
+
   const TrackedHandle &operator[](unsigned I) const { return Handles[I]; }
   unsigned size() const { return Handles.size(); }
   bool empty() const { return Handles.empty(); }
@@ -104,6 +113,7 @@ public:
 private:
   std::vector<TrackedHandle> Handles;
   llvm::DenseMap<const ValueDecl *, unsigned> Index;
+  SelfNames Self;
 };
 
 } // namespace clang::tidy::threadlife::handles

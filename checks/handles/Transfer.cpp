@@ -64,6 +64,8 @@ void Transfer::declaration(PathState &S, const DeclStmt *Decl,
       continue;
     if (std::optional<unsigned> H = Handles.find(Var)) {
       initVar(S, *H, Var, Decl);
+    } else if (Var == Options.Receiver && Handles.self().contains(Var)) {
+      selfBound(S, Var->getInit(), Decl);
     } else if (Var->getInit()) {
       Facts.init(S, Var, F);
       if (std::optional<unsigned> Created = Facts.createdBy(S, Var->getInit()))
@@ -235,7 +237,7 @@ bool Transfer::assignment(PathState &S, const CXXOperatorCallExpr *Op,
     return true;
   }
   if (std::optional<unsigned> C =
-          Handles.find(containerOfElement(Op->getArg(0)))) {
+          Handles.find(containerOfElement(Op->getArg(0), &Handles.self()))) {
     assignElement(S, *C, Op, F);
     return true;
   }
@@ -298,7 +300,8 @@ bool Transfer::methodCall(PathState &S, const CXXMemberCallExpr *Call,
       handleMethod(S, *H, Call);
     return true;
   }
-  if (std::optional<unsigned> C = Handles.find(containerOfElement(Object))) {
+  if (std::optional<unsigned> C =
+          Handles.find(containerOfElement(Object, &Handles.self()))) {
     if (!F.inJoinLoop(Call, Handles[*C].Decl))
       set(S, *C, HandleState::Unknown, Call);
     return true;
@@ -401,7 +404,8 @@ void Transfer::cApiCall(PathState &S, const CallExpr *Call,
     H = Handles.find(Arg);
   }
   if (!H) {
-    if (std::optional<unsigned> C = Handles.find(containerOfElement(Arg));
+    if (std::optional<unsigned> C =
+            Handles.find(containerOfElement(Arg, &Handles.self()));
         C && !F.inJoinLoop(Call, Handles[*C].Decl))
       set(S, *C, HandleState::Unknown, Call);
     return;
@@ -420,7 +424,7 @@ void Transfer::create(PathState &S, const CallExpr *Call,
                       const FunctionFacts &F) {
   const model::HandleFunction &HF = *Api.handleFunction(Call);
   std::optional<unsigned> H =
-      Handles.find(filledDecl(Call->getArg(HF.HandleArg)));
+      Handles.find(filledDecl(Call->getArg(HF.HandleArg), &Handles.self()));
   if (!H || Handles[*H].Kind != TrackedHandle::Filled)
     return;
   // A create into a handle that may still own a thread loses that thread.
@@ -495,6 +499,12 @@ void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
     set(S, *H, HandleState::Unknown, Binary);
     return;
   }
+  if (Binary->getOpcode() == BO_Assign && Options.Receiver &&
+      Handles.self().contains(Options.Receiver) &&
+      namedDecl(Binary->getLHS()) == Options.Receiver) {
+    selfBound(S, Binary->getRHS(), Binary);
+    return;
+  }
   Facts.write(S, Binary->getLHS(),
               Binary->getOpcode() == BO_Assign ? Binary->getRHS() : nullptr, F);
   if (const auto *Ref =
@@ -525,13 +535,18 @@ void Transfer::thisUse(PathState &S, const Stmt *This, const FunctionFacts &F) {
 
 void Transfer::nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F) {
   if (const auto *Name = dyn_cast<DeclRefExpr>(Ref);
+      Name && Handles.isSelf(Name)) {
+    selfUse(S, Name, F);
+    return;
+  }
+  if (const auto *Name = dyn_cast<DeclRefExpr>(Ref);
       Name && Options.Receiver && !InCallee &&
       Name->getDecl() == Options.Receiver) {
     receiverUse(S, Name, F);
     return;
   }
   if (const auto *Member = dyn_cast<MemberExpr>(Ref);
-      Member && !isThisObject(Member->getBase()))
+      Member && !isThisObject(Member->getBase(), &Handles.self()))
     return;
   if (std::optional<unsigned> H = Handles.find(Ref);
       H && classify(Ref, *H, F) == Use::Escape)

@@ -40,6 +40,9 @@ public:
   void receiverConstructed(PathState &S, const CXXConstructExpr *Construct);
   /// Whether \p Construct makes WalkOptions::Receiver.
   bool constructsReceiver(const CXXConstructExpr *Construct) const;
+  /// Whether \p Call passes the pointer receiver on to a function the walk
+  /// enters, where a parameter names it.
+  bool passesSelf(const CallExpr *Call) const;
 
 private:
   enum class Use { Consumed, Inert, Escape };
@@ -59,6 +62,8 @@ private:
   void nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F);
   void receiverUse(PathState &S, const DeclRefExpr *Ref,
                    const FunctionFacts &F);
+  void selfBound(PathState &S, const Expr *Value, const Stmt *Event);
+  void selfUse(PathState &S, const DeclRefExpr *Ref, const FunctionFacts &F);
 
   // ReceiverObjects.cpp: which object's members the walk follows.
   bool followsThis() const;

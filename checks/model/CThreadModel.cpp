@@ -139,4 +139,15 @@ llvm::ArrayRef<llvm::StringRef> currentThreadFunctions() {
   return Functions;
 }
 
+llvm::ArrayRef<llvm::StringRef> zeroingAllocationFunctions() {
+  static const llvm::StringRef Functions[] = {"calloc", "g_malloc0",
+                                              "g_malloc0_n"};
+  return Functions;
+}
+
+llvm::ArrayRef<llvm::StringRef> freeFunctions() {
+  static const llvm::StringRef Functions[] = {"free", "g_free"};
+  return Functions;
+}
+
 } // namespace clang::tidy::threadlife::model

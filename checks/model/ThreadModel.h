@@ -238,6 +238,10 @@ std::vector<llvm::StringRef> detachFunctionNames();
 
 /// The C calls that name the calling thread (pthread_self, thrd_current).
 llvm::ArrayRef<llvm::StringRef> currentThreadFunctions();
+/// The C allocation calls that return zeroed memory (calloc): a struct
+/// they make holds no thread yet. And the calls that free such memory.
+llvm::ArrayRef<llvm::StringRef> zeroingAllocationFunctions();
+llvm::ArrayRef<llvm::StringRef> freeFunctions();
 /// The attribute call and constant that create a POSIX thread detached.
 llvm::StringRef posixSetDetachState();
 llvm::StringRef posixCreateDetached();

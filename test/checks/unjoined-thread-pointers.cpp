@@ -47,6 +47,14 @@ void ownerEndsScope(bool early) {
   t->join();
 }
 
+void assignThroughPointer() {
+  auto t = std::make_unique<std::thread>(work);
+  *t = std::thread(work);
+  // CHECK-NOTES: :[[@LINE-1]]:6: warning: assigning to 't' while it may still be joinable calls std::terminate; join it before starting another thread [threadlife-unjoined-thread]
+  // CHECK-NOTES: :[[@LINE-3]]:12: note: thread started here
+  t->join();
+}
+
 void joinTwiceThroughPointer() {
   auto t = std::make_unique<std::thread>(work);
   t->join();

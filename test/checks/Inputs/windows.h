@@ -16,6 +16,7 @@ DWORD ResumeThread(HANDLE Thread);
 void ExitThread(DWORD ExitCode);
 DWORD WaitForSingleObject(HANDLE Handle, DWORD Milliseconds);
 BOOL CloseHandle(HANDLE Handle);
+BOOL SetThreadPriority(HANDLE Thread, int Priority);
 #ifdef __cplusplus
 }
 #endif

@@ -37,7 +37,13 @@ int stop_stream(DsStream *stream) {
   return 0;
 }
 
-int start_stream_fixed(DsStream *stream) {
+typedef struct {
+  HANDLE processingThread;
+  unsigned processingThreadId;
+  volatile int stopProcessing;
+} DsStreamFixed;
+
+int start_stream_fixed(DsStreamFixed *stream) {
   stream->processingThread = (HANDLE)_beginthreadex(NULL, 0, processing_proc, stream, 0, &stream->processingThreadId);
   if (!stream->processingThread)
     return -1;
@@ -51,7 +57,7 @@ int start_stream_fixed(DsStream *stream) {
   return 0;
 }
 
-int stop_stream_fixed(DsStream *stream) {
+int stop_stream_fixed(DsStreamFixed *stream) {
   stream->stopProcessing = 1;
   if (stream->processingThread) {
     WaitForSingleObject(stream->processingThread, INFINITE);
