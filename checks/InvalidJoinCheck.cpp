@@ -122,25 +122,18 @@ void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
 void InvalidJoinCheck::checkReceiver(const VarDecl *Var) {
   const auto *FD =
       dyn_cast_or_null<FunctionDecl>(Var->getParentFunctionOrMethod());
-  if (Var->getType()->isPointerType()) {
-    if (!FD || !FD->hasBody() || FD->isDependentContext())
+  if (!FD || !FD->hasBody() || FD->isDependentContext())
+    return;
+  if (!Var->getType()->isPointerType()) {
+    const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
+    if (!Record || Record->isDependentContext() || !Record->hasDefinition())
       return;
-    handles::WalkOptions Walk;
-    Walk.Locals = false;
-    Walk.Receiver = Var;
-    Walk.InlineMemberCalls = true;
-    walk(FD, Walk);
-    return;
+    // In a method of the object's own class, `this` is another object of it.
+    if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
+        Method &&
+        Method->getParent()->getCanonicalDecl() == Record->getCanonicalDecl())
+      return;
   }
-  const CXXRecordDecl *Record = Var->getType()->getAsCXXRecordDecl();
-  if (!FD || !FD->hasBody() || FD->isDependentContext() || !Record ||
-      Record->isDependentContext() || !Record->hasDefinition())
-    return;
-  // In a method of the object's own class, `this` is another object of it.
-  if (const auto *Method = dyn_cast<CXXMethodDecl>(FD);
-      Method &&
-      Method->getParent()->getCanonicalDecl() == Record->getCanonicalDecl())
-    return;
   handles::WalkOptions Walk;
   Walk.Locals = false;
   Walk.Receiver = Var;
