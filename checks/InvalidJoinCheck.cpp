@@ -151,62 +151,79 @@ void InvalidJoinCheck::walk(const FunctionDecl *FD,
       report(Bad);
 }
 
+namespace {
+
+/// How a report words the prior state: "may <Prior> here", and the note at
+/// the event that left it. Empty for a state a join cannot go wrong in.
+struct PriorWords {
+  const char *Prior = nullptr;
+  const char *Event = nullptr;
+};
+
+PriorWords priorWords(const InvalidJoinCheck::BadJoin &Bad, bool Win32) {
+  using handles::HandleState;
+  switch (Bad.Prior) {
+  case HandleState::Joined:
+    return {"already be joined", Win32 ? "waited for here" : "joined here"};
+  case HandleState::Detached:
+    return {Win32 ? "already be closed" : "already be detached",
+            Win32 ? "closed here" : "detached here"};
+  case HandleState::MovedFrom:
+    return {"have been moved from", "moved from here"};
+  case HandleState::Empty:
+    return {"never have been started",
+            Bad.Handle.Kind == handles::TrackedHandle::Object
+                ? "declared here without a thread"
+                : "declared here; no thread is created into it on this "
+                  "path"};
+  default:
+    return {};
+  }
+}
+
+} // namespace
+
 void InvalidJoinCheck::report(const BadJoin &Bad) {
+  const handles::TrackedHandle &H = Bad.Handle;
+  if (H.IsContainer)
+    return;
+  const bool Win32 = H.Kind == handles::TrackedHandle::Returned &&
+                     H.Library == model::CThreadLibrary::Win32;
+  const PriorWords Words = priorWords(Bad, Win32);
+  if (!Words.Prior || !diagnose(Bad, Words.Prior, Win32) || !Bad.PriorEvent)
+    return;
+  if (!noteSelfDetach(Bad))
+    diag(Bad.PriorEvent->getBeginLoc(), Words.Event, DiagnosticIDs::Note);
+}
+
+bool InvalidJoinCheck::diagnose(const BadJoin &Bad, const char *Prior,
+                                bool Win32) {
   using handles::HandleState;
   using handles::TrackedHandle;
   const TrackedHandle &H = Bad.Handle;
-  if (H.IsContainer)
-    return;
   const SourceLocation Loc = Bad.Call->getExprLoc();
-  const char *Prior = "";
-  const char *Event = "";
-  const bool Win32 = H.Kind == TrackedHandle::Returned &&
-                     H.Library == model::CThreadLibrary::Win32;
-  switch (Bad.Prior) {
-  case HandleState::Joined:
-    Prior = "already be joined";
-    Event = Win32 ? "waited for here" : "joined here";
-    break;
-  case HandleState::Detached:
-    Prior = Win32 ? "already be closed" : "already be detached";
-    Event = Win32 ? "closed here" : "detached here";
-    break;
-  case HandleState::MovedFrom:
-    Prior = "have been moved from";
-    Event = "moved from here";
-    break;
-  case HandleState::Empty:
-    Prior = "never have been started";
-    Event = H.Kind == TrackedHandle::Object
-                ? "declared here without a thread"
-                : "declared here; no thread is created into it on this path";
-    break;
-  default:
-    return;
-  }
   const llvm::StringRef Op = Bad.IsDetach ? "detach" : "join";
-
   switch (H.Kind) {
   case TrackedHandle::Object:
     // Waiting twice for a QThread or a Poco::Thread is harmless; the std and
     // Boost threads throw when they are not joinable.
     if (!H.Class || !H.Class->JoinThrowsUnlessJoinable)
-      return;
+      return false;
     diag(Loc, "%0 may %1 here: %2() on a thread that is not joinable throws "
               "std::system_error; %2 a thread once, or check joinable() "
               "first")
         << H.Decl << Prior << Op;
-    break;
+    return true;
   case TrackedHandle::Filled:
     diag(Loc, "%0 may %1 here: %2 on it is undefined behaviour (the ID may "
               "name another thread by now); %3 each thread exactly once")
         << H.Decl << Prior << calleeName(Bad.Call) << Op;
-    break;
+    return true;
   case TrackedHandle::Returned:
     if (!Win32) {
       if (Bad.Prior != HandleState::Joined &&
           Bad.Prior != HandleState::Detached)
-        return;
+        return false;
       diag(Loc, "%0 may %1 here: %2 frees the thread, so using the handle "
                 "again is a use after free; join or detach each thread "
                 "exactly once")
@@ -214,34 +231,36 @@ void InvalidJoinCheck::report(const BadJoin &Bad) {
           << (Bad.Prior == HandleState::Joined
                   ? model::cThreadApi(H.Library).Join
                   : model::cThreadApi(H.Library).Release);
-      break;
+      return true;
     }
     // Waiting twice on a thread handle is fine; using it after closing it
     // is not.
     if (Bad.Prior != HandleState::Detached)
-      return;
+      return false;
     diag(Loc, "%0 may %1 here: using a closed handle is an error, and the "
               "value may name another object by now; close the handle once, "
               "after the last wait")
         << H.Decl << Prior;
-    break;
+    return true;
   }
-  if (!Bad.PriorEvent)
-    return;
-  // Created detached because its start routine detaches itself.
+  return false;
+}
+
+bool InvalidJoinCheck::noteSelfDetach(const BadJoin &Bad) {
   const auto *Create = dyn_cast<CallExpr>(Bad.PriorEvent);
   const model::HandleFunction *HF = api().handleFunction(Create);
-  if (Bad.Prior == HandleState::Detached && HF && HF->StartArg &&
-      Create->getNumArgs() > *HF->StartArg)
-    if (const auto *Start = dyn_cast_or_null<FunctionDecl>(
-            namedDecl(Create->getArg(*HF->StartArg)))) {
-      diag(Create->getBeginLoc(),
-           "the thread detaches itself: %0 detaches the thread it runs on",
-           DiagnosticIDs::Note)
-          << Start;
-      return;
-    }
-  diag(Bad.PriorEvent->getBeginLoc(), Event, DiagnosticIDs::Note);
+  if (Bad.Prior != handles::HandleState::Detached || !HF || !HF->StartArg ||
+      Create->getNumArgs() <= *HF->StartArg)
+    return false;
+  const auto *Start =
+      dyn_cast_or_null<FunctionDecl>(namedDecl(Create->getArg(*HF->StartArg)));
+  if (!Start)
+    return false;
+  diag(Create->getBeginLoc(),
+       "the thread detaches itself: %0 detaches the thread it runs on",
+       DiagnosticIDs::Note)
+      << Start;
+  return true;
 }
 
 } // namespace clang::tidy::threadlife

@@ -35,6 +35,9 @@ private:
   void checkReceiver(const VarDecl *Var);
   void walk(const FunctionDecl *FD, const handles::WalkOptions &Walk);
   void report(const BadJoin &Bad);
+  bool diagnose(const BadJoin &Bad, const char *Prior, bool Win32);
+  /// Notes a create whose start routine detaches the thread it starts.
+  bool noteSelfDetach(const BadJoin &Bad);
 
   llvm::DenseSet<const FunctionDecl *> Done;
   llvm::DenseSet<const Expr *> Reported;

@@ -12,6 +12,7 @@
 #define THREADLIFE_CHECKS_STOPANALYSIS_H
 
 #include "model/ThreadModel.h"
+#include "utils/Callables.h"
 #include "utils/Loops.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/AST/Stmt.h"
@@ -48,12 +49,6 @@ private:
 
 /// Whether \p E has a stop token type.
 bool isStopToken(const Expr *E);
-
-/// The function a thread runs when given \p Callable: a lambda's call
-/// operator, a function, a member function; null if it cannot be seen.
-/// \p Lambda is set when the callable is a lambda written at \p Callable.
-const FunctionDecl *callableBody(const Expr *Callable,
-                                 const LambdaExpr **Lambda = nullptr);
 
 /// The length of \p Duration in milliseconds when it is known at compile
 /// time: a std::chrono duration (literal, constructor, constant) or an integer

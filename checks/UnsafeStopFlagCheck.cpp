@@ -320,6 +320,9 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
   // A thread body that calls a virtual method (a wrapper's trampoline
   // calling Execute()) runs the overrides.
   const OverrideIndex Overrides(*Ctx->getTranslationUnitDecl());
+  // A wrapper class's trampoline calling the std::function it keeps runs
+  // what its constructor was given.
+  const StoredCallables Stored(*Ctx);
   for (const auto &[Body, Start] : Bodies) {
     const FunctionDecl *Def = Body->getDefinition();
     if (!Def || !Def->getBody() || SM.isInSystemHeader(Def->getLocation()))
@@ -329,7 +332,7 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
     FunctionSet &Code = ThreadCode[Def];
     addCalleeClosure(
         *Def, CalleeDepth, SM, Code, [](const CallExpr &) { return true; },
-        &Overrides);
+        &Overrides, &Stored);
     const ContextVars Context = threadContext(*Def);
     for (const FunctionDecl *F : Code)
       for (const Stmt *Loop : loopsOf(*F->getBody())) {
@@ -352,6 +355,32 @@ UnsafeStopFlagCheck::PollMap UnsafeStopFlagCheck::findPolls() {
   return Polls;
 }
 
+// Set up by the function that starts the thread, before it does: \p Start
+// is in it, or in a function it calls after the write (a wrapper class's
+// start()).
+static bool startsLater(const FlagWrite &W, const Expr &Start,
+                        const SourceManager &SM) {
+  const Stmt *Body = W.Function->getBody();
+  if (!Body)
+    return false;
+  auto Contains = [&](const Stmt *S) {
+    return S && S->getSourceRange().fullyContains(Start.getSourceRange());
+  };
+  auto After = [&](const Stmt &S) {
+    return SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
+                                        S.getBeginLoc());
+  };
+  if (Contains(Body))
+    return After(Start);
+  llvm::SmallVector<const CallExpr *, 16> Calls;
+  collectCalls(Body, Calls, /*IntoLambdas=*/false);
+  return llvm::any_of(Calls, [&](const CallExpr *Call) {
+    const FunctionDecl *Callee = Call->getDirectCallee();
+    const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+    return Def && Contains(Def->getBody()) && After(*Call);
+  });
+}
+
 // Writers: functions outside every polling thread's code, after the thread
 // starts; constructors run before any thread sees the object.
 std::vector<FlagWrite> UnsafeStopFlagCheck::racingWrites(
@@ -366,12 +395,7 @@ std::vector<FlagWrite> UnsafeStopFlagCheck::racingWrites(
       for (const FunctionDecl *F : ThreadCode[P.Body])
         if (isNestedIn(W.Function, F))
           SameThread = true;
-      // Set up by the function that starts the thread, before it does.
-      if (P.Start && W.Function->getBody() &&
-          W.Function->getBody()->getSourceRange().fullyContains(
-              P.Start->getSourceRange()) &&
-          SM.isBeforeInTranslationUnit(W.Access->getBeginLoc(),
-                                       P.Start->getBeginLoc()))
+      if (P.Start && startsLater(W, *P.Start, SM))
         BeforeStart = true;
     }
     if (!SameThread && !BeforeStart)

@@ -418,4 +418,11 @@ llvm::ArrayRef<llvm::StringRef> callableWrappers() {
   return Wrappers;
 }
 
+llvm::ArrayRef<llvm::StringRef> callableHolders() {
+  static const llvm::StringRef Holders[] = {
+      "::std::function", "::std::move_only_function",
+      "::std::copyable_function", "::boost::function"};
+  return Holders;
+}
+
 } // namespace clang::tidy::threadlife::model

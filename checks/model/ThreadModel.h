@@ -442,6 +442,10 @@ llvm::ArrayRef<ThreadStart> threadStarts();
 /// `std::thread(std::bind(&Worker::run, this))` runs Worker::run.
 llvm::ArrayRef<llvm::StringRef> callableWrappers();
 
+/// Classes that hold a callable to run later: a thread wrapper class that
+/// keeps the function its constructor is given in one of these runs it.
+llvm::ArrayRef<llvm::StringRef> callableHolders();
+
 //===--- Blocking calls ---------------------------------------------------===//
 
 enum class BlockKind {

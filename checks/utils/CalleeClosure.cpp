@@ -1,6 +1,7 @@
 //===--- CalleeClosure.cpp - the functions a body runs --------------------===//
 
 #include "utils/CalleeClosure.h"
+#include "utils/Callables.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -48,7 +49,8 @@ OverrideIndex::overriders(const CXXMethodDecl &Method) const {
 void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
                       const SourceManager &SM, FunctionSet &Into,
                       llvm::function_ref<bool(const CallExpr &)> Follow,
-                      const OverrideIndex *Overrides) {
+                      const OverrideIndex *Overrides,
+                      const StoredCallables *Stored) {
   const FunctionDecl *Definition = Root.getDefinition();
   if (!Definition || SM.isInSystemHeader(Definition->getLocation()))
     return;
@@ -73,6 +75,11 @@ void addCalleeClosure(const FunctionDecl &Root, unsigned Depth,
         for (const FunctionDecl *Override : Overrides->overriders(*Method))
           if (!SM.isInSystemHeader(Override->getLocation()))
             Work.push_back({Override, Level + 1});
+      if (Stored)
+        for (const FunctionDecl *Kept : Stored->calledBy(*Call))
+          if (const FunctionDecl *KeptDef = Kept->getDefinition();
+              KeptDef && !SM.isInSystemHeader(KeptDef->getLocation()))
+            Work.push_back({KeptDef, Level + 1});
     }
   }
 }

@@ -23,6 +23,8 @@ class SourceManager;
 
 namespace clang::tidy::threadlife {
 
+class StoredCallables;
+
 using FunctionSet = llvm::SmallSetVector<const FunctionDecl *, 8>;
 
 /// The calls in \p S, in source order; in the bodies of lambdas written in
@@ -51,13 +53,15 @@ private:
 /// directly (from lambdas inside it too), up to \p Depth calls deep, that are
 /// not in a system header and whose call \p Follow accepts; depth first, in
 /// the order found. Added to \p Into, which may hold other roots' functions.
-/// With \p Overrides, a call to a virtual method follows its overriders too.
+/// With \p Overrides, a call to a virtual method follows its overriders too;
+/// with \p Stored, a call of a callable member follows what it was given.
 void addCalleeClosure(
     const FunctionDecl &Root, unsigned Depth, const SourceManager &SM,
     FunctionSet &Into,
     llvm::function_ref<bool(const CallExpr &)> Follow =
         [](const CallExpr &) { return true; },
-    const OverrideIndex *Overrides = nullptr);
+    const OverrideIndex *Overrides = nullptr,
+    const StoredCallables *Stored = nullptr);
 
 } // namespace clang::tidy::threadlife
 

@@ -21,13 +21,15 @@ using ContextVars = llvm::SmallPtrSet<const VarDecl *, 4>;
 
 /// The variables of thread body \p Body that name the object it was given:
 /// its pointer and reference parameters, and locals initialised from one
-/// (`struct ctx *c = (struct ctx *)arg;`). Empty for a lambda or a method,
-/// whose state is their captures or `this`.
+/// (`struct ctx *c = (struct ctx *)arg;`); for a lambda, the pointers and
+/// smart pointers it captures by copy. Empty for a method, whose state is
+/// `this`.
 ContextVars threadContext(const FunctionDecl &Body);
 
 /// Whether member access \p Member reaches an object every function of the
-/// program names alike: through `this`, a global (`g.stop`, `g_state->stop`)
-/// or, in a thread body, the object the thread was given (\p Context).
+/// program names alike: through `this`, a global (`g.stop`, `g_state->stop`),
+/// a pointer member to state of the object's own (`this->data_->stop`) or,
+/// in a thread body, the object the thread was given (\p Context).
 bool reachesSharedObject(const MemberExpr &Member, const ContextVars *Context);
 
 } // namespace clang::tidy::threadlife

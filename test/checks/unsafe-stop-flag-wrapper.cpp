@@ -73,3 +73,67 @@ void run() {
   Resolver r;
   r.Start();
 }
+
+// A wrapper that keeps the function its constructor is given in a
+// std::function member and calls it from a static pthread trampoline: what
+// the constructor was given is thread code.
+#include <functional>
+#include <pthread.h>
+
+class PosixThread {
+public:
+  explicit PosixThread(std::function<void()> fn) : fn_(std::move(fn)) {}
+  void start() { pthread_create(&id_, nullptr, &PosixThread::trampoline, this); }
+  void join() { pthread_join(id_, nullptr); }
+
+private:
+  static void *trampoline(void *self) {
+    static_cast<PosixThread *>(self)->fn_();
+    return nullptr;
+  }
+  std::function<void()> fn_;
+  pthread_t id_{};
+};
+
+class Logger {
+public:
+  Logger() : thread_(std::bind(&Logger::flushLoop, this)) {}
+  void start() {
+    running_ = true; // before the thread starts: not a race
+    thread_.start();
+  }
+  void stop() {
+    running_ = false;
+    thread_.join();
+  }
+
+private:
+  void flushLoop() {
+    while (running_)
+      work();
+  }
+  bool running_ = false;
+  // CHECK-MESSAGES: :[[@LINE-1]]:8: warning: stop flag 'running_' is polled by a thread's loop and written by another thread without synchronization: a data race, and the compiler may read it once and loop forever; make it std::atomic<bool> [threadlife-unsafe-stop-flag]
+  PosixThread thread_;
+};
+
+// Only written before the wrapper starts the thread, and by the thread
+// itself: no other thread writes it.
+class OneShot {
+public:
+  OneShot() : thread_([this] { drain(); }) {}
+  void start() {
+    pending_ = true;
+    thread_.start();
+  }
+  void wait() { thread_.join(); }
+
+private:
+  void drain() {
+    while (pending_)
+      pending_ = step();
+  }
+  bool step();
+  bool pending_ = false;
+  PosixThread thread_;
+};
