@@ -50,6 +50,14 @@ void InvalidJoinCheck::registerMatchers(MatchFinder *Finder) {
                       recordDecl(has(fieldDecl(hasHandleType(&api())))))))))))
           .bind("receiver"),
       this);
+  // Destructors of classes that hold threads: an object that a constructor
+  // starting none of them made is destroyed with them empty.
+  Finder->addMatcher(
+      cxxDestructorDecl(
+          isDefinition(), unless(isExpansionInSystemHeader()),
+          ofClass(cxxRecordDecl(has(fieldDecl(holdsThreadObjects(&api()))))))
+          .bind("dtor"),
+      this);
 }
 
 void InvalidJoinCheck::onEndOfTranslationUnit() {
@@ -104,6 +112,8 @@ void InvalidJoinCheck::check(const MatchFinder::MatchResult &Result) {
     checkFunction(FD);
   if (const auto *Var = Result.Nodes.getNodeAs<VarDecl>("receiver"))
     checkReceiver(Var);
+  if (const auto *Dtor = Result.Nodes.getNodeAs<CXXDestructorDecl>("dtor"))
+    checkDestructor(Dtor);
 }
 
 void InvalidJoinCheck::checkFunction(const FunctionDecl *FD) {
@@ -141,12 +151,18 @@ void InvalidJoinCheck::checkReceiver(const VarDecl *Var) {
   walk(FD, Walk);
 }
 
-void InvalidJoinCheck::walk(const FunctionDecl *FD,
-                            const handles::WalkOptions &Walk) {
+std::vector<InvalidJoinCheck::BadJoin>
+InvalidJoinCheck::badJoins(const FunctionDecl *FD,
+                           const handles::WalkOptions &Walk) {
   BadJoins Found;
   if (!analysis(*Ctx).run(FD, Walk, Found))
-    return;
-  for (const BadJoin &Bad : Found.Found)
+    return {};
+  return std::move(Found.Found);
+}
+
+void InvalidJoinCheck::walk(const FunctionDecl *FD,
+                            const handles::WalkOptions &Walk) {
+  for (const BadJoin &Bad : badJoins(FD, Walk))
     if (Reported.insert(Bad.Call).second)
       report(Bad);
 }

@@ -33,6 +33,11 @@ public:
 private:
   void checkFunction(const FunctionDecl *FD);
   void checkReceiver(const VarDecl *Var);
+  void checkDestructor(const CXXDestructorDecl *Dtor);
+  const CXXConstructorDecl *emptyConstructor(const CXXRecordDecl *Record,
+                                             const FieldDecl *Field);
+  std::vector<BadJoin> badJoins(const FunctionDecl *FD,
+                                const handles::WalkOptions &Walk);
   void walk(const FunctionDecl *FD, const handles::WalkOptions &Walk);
   void report(const BadJoin &Bad);
   bool diagnose(const BadJoin &Bad, const char *Prior, bool Win32);

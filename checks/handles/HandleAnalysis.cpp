@@ -137,7 +137,9 @@ bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,
     HandleValue V;
     if (const auto *Field = dyn_cast<FieldDecl>(H.Decl);
         Field && !Options.Receiver) {
-      V.State = Options.MemberEntry;
+      auto Own = Options.MemberEntries.find(Field);
+      V.State = Own != Options.MemberEntries.end() ? Own->second
+                                                   : Options.MemberEntry;
       V.Start = Options.MemberStarts.lookup(Field);
     } else if (Field && isa<ParmVarDecl>(Options.Receiver)) {
       V.State = HandleState::Unknown; // the caller's struct, in any state

@@ -18,6 +18,8 @@ struct WalkOptions {
   bool Members = false;
   HandleState MemberEntry = HandleState::Unknown;
   llvm::DenseMap<const FieldDecl *, const Stmt *> MemberStarts;
+  /// Members whose state on entry is not MemberEntry's.
+  llvm::DenseMap<const FieldDecl *, HandleState> MemberEntries;
   /// A local object whose handle members the walk follows from its
   /// construction to its destruction: its constructor, the member functions
   /// called on it and its destructor are walked into, and inside them
