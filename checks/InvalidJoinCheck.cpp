@@ -237,6 +237,13 @@ bool InvalidJoinCheck::diagnose(const BadJoin &Bad, const char *Prior,
     return true;
   case TrackedHandle::Returned:
     if (!Win32) {
+      if (Bad.Prior == HandleState::Empty && !Bad.IsDetach &&
+          model::cThreadApi(H.Library).JoinRejectsNull) {
+        diag(Loc, "%0 may %1 here: %2 on a null handle is an error; join "
+                  "only a thread that was created")
+            << H.Decl << Prior << model::cThreadApi(H.Library).Join;
+        return true;
+      }
       if (Bad.Prior != HandleState::Joined &&
           Bad.Prior != HandleState::Detached)
         return false;

@@ -120,6 +120,10 @@ bool BranchFacts::refineHandle(PathState &S, const Expr *Atom, bool NonZero,
   bool Failed = T.Kind == TrackedHandle::Returned ? !NonZero : NonZero;
   if (Failed && S.Handles[*H].State == HandleState::Running && !T.IsContainer)
     S.Handles[*H].State = HandleState::Empty;
+  // A returned handle no thread was created into is null.
+  if (T.Kind == TrackedHandle::Returned && NonZero &&
+      S.Handles[*H].State == HandleState::Empty)
+    Feasible = false;
   return true;
 }
 
@@ -166,10 +170,11 @@ std::optional<unsigned> BranchFacts::createdBy(const PathState &S,
     for (const auto &[Var, H] : S.CreateResults)
       if (Var == Ref->getDecl())
         return H;
-    if (std::optional<unsigned> H = Handles.find(Ref->getDecl()))
-      if (Handles[*H].Kind == TrackedHandle::Returned)
-        return H;
   }
+  // The handle itself: `if (h)`, `if (self->thread)`.
+  if (std::optional<unsigned> H = Handles.find(E))
+    if (Handles[*H].Kind == TrackedHandle::Returned)
+      return H;
   return std::nullopt;
 }
 

@@ -118,8 +118,16 @@ void HandleAnalysis::followSelf(HandleSet &Handles, const FunctionFacts &F,
         }
     }
   }
-  for (const FieldDecl *Field : Record->getDefinition()->fields())
-    track(Handles, Field, Field->getType(), Created.lookup(Field));
+  // A field whose type names nothing but threads is a handle even where no
+  // create is in sight: none may have run on the struct yet.
+  for (const FieldDecl *Field : Record->getDefinition()->fields()) {
+    CreatedInto Into = Created.lookup(Field);
+    const QualType T = Field->getType();
+    if (!Into.Filled && !Into.Returned)
+      (Api.isFilledHandle(T) ? Into.Filled : Into.Returned) =
+          Api.handleLibrary(T);
+    track(Handles, Field, T, Into);
+  }
 }
 
 bool HandleAnalysis::run(const FunctionDecl *FD, const WalkOptions &Options,

@@ -100,24 +100,71 @@ bool Transfer::passesSelf(const CallExpr *Call) const {
 // The pointer receiver is given \p Value: memory that holds no thread yet
 // (calloc, `new S()`), or an object the walk knows nothing of.
 void Transfer::selfBound(PathState &S, const Expr *Value, const Stmt *Event) {
+  const bool Zeroed = zeroedAllocation(Value, /*FollowCalls=*/true);
+  for (unsigned H = 0; H < Handles.size(); ++H)
+    if (isa<FieldDecl>(Handles[H].Decl))
+      set(S, H, Zeroed ? HandleState::Empty : HandleState::Unknown, Event);
+}
+
+// calloc, g_malloc0, `new S()`; with \p FollowCalls, a function of the file
+// that returns one of those (a constructor function, `association_new()`).
+bool Transfer::zeroedAllocation(const Expr *Value, bool FollowCalls) const {
   const Expr *V = Value ? skipWrappers(Value) : nullptr;
-  bool Zeroed = false;
-  if (const auto *Call = dyn_cast_or_null<CallExpr>(V))
-    Zeroed = llvm::any_of(
-        model::zeroingAllocationFunctions(),
-        [&](llvm::StringRef Name) { return Api.isCApiCall(Call, Name); });
   if (const auto *New = dyn_cast_or_null<CXXNewExpr>(V); New && !New->isArray())
     if (const Expr *Init = New->getInitializer()) {
       const auto *List = dyn_cast<InitListExpr>(Init);
       const auto *Construct = dyn_cast<CXXConstructExpr>(Init);
-      Zeroed = isa<ImplicitValueInitExpr>(Init) ||
-               (List && List->getNumInits() == 0) ||
-               (Construct && Construct->getNumArgs() == 0 &&
-                Construct->getConstructor()->isTrivial());
+      return isa<ImplicitValueInitExpr>(Init) ||
+             (List && List->getNumInits() == 0) ||
+             (Construct && Construct->getNumArgs() == 0 &&
+              Construct->getConstructor()->isTrivial());
     }
-  for (unsigned H = 0; H < Handles.size(); ++H)
-    if (isa<FieldDecl>(Handles[H].Decl))
-      set(S, H, Zeroed ? HandleState::Empty : HandleState::Unknown, Event);
+  const auto *Call = dyn_cast_or_null<CallExpr>(V);
+  if (!Call)
+    return false;
+  if (llvm::any_of(
+          model::zeroingAllocationFunctions(),
+          [&](llvm::StringRef Name) { return Api.isCApiCall(Call, Name); }))
+    return true;
+  const FunctionDecl *Callee = Call->getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  return FollowCalls && Def && Def->getBody() && returnsZeroed(*Def);
+}
+
+// Every return gives a zeroed allocation or null, directly or through a
+// local that nothing reassigns, and no thread API is called on the way.
+bool Transfer::returnsZeroed(const FunctionDecl &F) const {
+  llvm::SmallVector<const ReturnStmt *, 4> Returns;
+  llvm::SmallPtrSet<const VarDecl *, 4> Assigned;
+  llvm::SmallVector<const Stmt *, 32> Work = {F.getBody()};
+  while (!Work.empty()) {
+    const Stmt *S = Work.pop_back_val();
+    if (!S || isa<LambdaExpr>(S))
+      continue;
+    if (const auto *Call = dyn_cast<CallExpr>(S);
+        Call && Api.handleFunction(Call))
+      return false;
+    if (const auto *Return = dyn_cast<ReturnStmt>(S))
+      Returns.push_back(Return);
+    if (const auto *Assign = dyn_cast<BinaryOperator>(S);
+        Assign && Assign->isAssignmentOp())
+      if (const auto *Ref =
+              dyn_cast<DeclRefExpr>(skipWrappers(Assign->getLHS())))
+        Assigned.insert(dyn_cast<VarDecl>(Ref->getDecl()));
+    for (const Stmt *Child : S->children())
+      Work.push_back(Child);
+  }
+  return !Returns.empty() && llvm::all_of(Returns, [&](const ReturnStmt *R) {
+    const Expr *V = R->getRetValue();
+    if (!V || V->isNullPointerConstant(Ctx, Expr::NPC_ValueDependentIsNotNull))
+      return V != nullptr;
+    if (zeroedAllocation(V, /*FollowCalls=*/false))
+      return true;
+    const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(V));
+    const auto *Var = Ref ? dyn_cast<VarDecl>(Ref->getDecl()) : nullptr;
+    return Var && Var->hasLocalStorage() && !Assigned.contains(Var) &&
+           zeroedAllocation(Var->getInit(), /*FollowCalls=*/false);
+  });
 }
 
 // A name of the pointer receiver used other than to reach a field: passed

@@ -63,6 +63,8 @@ private:
   void receiverUse(PathState &S, const DeclRefExpr *Ref,
                    const FunctionFacts &F);
   void selfBound(PathState &S, const Expr *Value, const Stmt *Event);
+  bool zeroedAllocation(const Expr *Value, bool FollowCalls) const;
+  bool returnsZeroed(const FunctionDecl &F) const;
   void selfUse(PathState &S, const DeclRefExpr *Ref, const FunctionFacts &F);
 
   // ReceiverObjects.cpp: which object's members the walk follows.

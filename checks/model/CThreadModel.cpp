@@ -12,19 +12,28 @@
 
 namespace clang::tidy::threadlife::model {
 
-const CThreadApi &cThreadApi(CThreadLibrary Library) {
+llvm::ArrayRef<CThreadApi> cThreadApis() {
   using L = CThreadLibrary;
   static const CThreadApi Apis[] = {
-      {L::Posix, "pthread_t", "pthread_join", "pthread_detach", true, false},
-      {L::Win32, "", "WaitForSingleObject", "CloseHandle", false, false},
-      {L::C11, "thrd_t", "thrd_join", "thrd_detach", true, false},
+      {L::Posix, "pthread_t", "pthread_join", "pthread_detach", true, false,
+       false, ""},
+      {L::Win32, "", "WaitForSingleObject", "CloseHandle", false, false, false,
+       ""},
+      {L::C11, "thrd_t", "thrd_join", "thrd_detach", true, false, false, ""},
       {L::Libuv, "uv_thread_t", "uv_thread_join", "uv_thread_detach", true,
-       false},
-      {L::GLib, "", "g_thread_join", "g_thread_unref", false, true},
-      {L::SDL, "", "SDL_WaitThread", "SDL_DetachThread", true, true},
+       false, false, ""},
+      {L::GLib, "", "g_thread_join", "g_thread_unref", false, true, true,
+       "GThread"},
+      {L::SDL, "", "SDL_WaitThread", "SDL_DetachThread", true, true, false,
+       "SDL_Thread"},
   };
-  return *llvm::find_if(
-      Apis, [&](const CThreadApi &Api) { return Api.Library == Library; });
+  return Apis;
+}
+
+const CThreadApi &cThreadApi(CThreadLibrary Library) {
+  return *llvm::find_if(cThreadApis(), [&](const CThreadApi &Api) {
+    return Api.Library == Library;
+  });
 }
 
 llvm::ArrayRef<llvm::StringRef> filledHandleTypes() {

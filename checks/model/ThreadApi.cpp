@@ -173,6 +173,20 @@ bool ThreadApi::isFilledHandle(QualType T) const {
          });
 }
 
+std::optional<model::CThreadLibrary>
+ThreadApi::handleLibrary(QualType T) const {
+  if (T.isNull())
+    return std::nullopt;
+  for (const model::CThreadApi &Api : model::cThreadApis()) {
+    if (!Api.FilledType.empty() && isTypedefNamed(T, Api.FilledType))
+      return Api.Library;
+    if (!Api.ReturnedType.empty() && T->isPointerType() &&
+        isTypedefNamed(T->getPointeeType(), Api.ReturnedType))
+      return Api.Library;
+  }
+  return std::nullopt;
+}
+
 bool ThreadApi::isFilledHandleArray(QualType T) const {
   if (T.isNull())
     return false;

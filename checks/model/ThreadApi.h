@@ -53,6 +53,10 @@ public:
   /// A handle that a C create call fills in (pthread_t, thrd_t,
   /// uv_thread_t), or an array of them.
   bool isFilledHandle(QualType T) const;
+  /// The C library whose thread handle type \p T is on its own: a handle a
+  /// create fills in (pthread_t), or a pointer to what a create returns when
+  /// that names nothing but threads (GThread *); none for HANDLE.
+  std::optional<model::CThreadLibrary> handleLibrary(QualType T) const;
   bool isFilledHandleArray(QualType T) const;
 
   /// The C thread API \p Call calls, if it is one, or the create it wraps:
@@ -121,13 +125,13 @@ AST_MATCHER_P(ValueDecl, hasThreadType, const ThreadApi *, Api) {
 
 /// A declaration whose type the analysis follows: a thread object, a
 /// container or array of them, a pointer that holds one, a pthread_t or an
-/// array of pthread_t.
+/// array of pthread_t, a GThread *.
 AST_MATCHER_P(ValueDecl, hasHandleType, const ThreadApi *, Api) {
   const QualType T = Node.getType();
   bool Owning = false;
   return Api->threadClass(T) || Api->elementClass(T) ||
          Api->pointeeClass(T, Owning) || Api->isFilledHandle(T) ||
-         Api->isFilledHandleArray(T);
+         Api->isFilledHandleArray(T) || Api->handleLibrary(T);
 }
 
 /// A declaration whose type is a thread object, a container of them, or a

@@ -196,9 +196,17 @@ struct CThreadApi {
   /// Waiting frees the handle (g_thread_join, SDL_WaitThread): using it again
   /// is a use after free.
   bool JoinFrees;
+  /// Waiting on a null handle is an error (g_thread_join(NULL) is a GLib
+  /// critical), not a no-op (SDL_WaitThread(NULL)).
+  bool JoinRejectsNull;
+  /// The type a returned handle points to when that type names nothing but
+  /// threads (GThread, SDL_Thread); empty for Win32's HANDLE, which names
+  /// events, files and processes too.
+  llvm::StringRef ReturnedType;
 };
 
 const CThreadApi &cThreadApi(CThreadLibrary Library);
+llvm::ArrayRef<CThreadApi> cThreadApis();
 /// The typedefs of handles that a create call fills in.
 llvm::ArrayRef<llvm::StringRef> filledHandleTypes();
 
