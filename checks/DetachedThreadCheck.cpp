@@ -319,7 +319,17 @@ std::optional<Reach> threadReach(const Expr *Start, const ThreadApi &Api) {
   llvm::ArrayRef<const Expr *> Args;
   if (const CallExpr *Factory = Api.threadFactoryCall(Start))
     Args = {Factory->getArgs(), Factory->getNumArgs()};
-  else if (const auto *Create = dyn_cast<CallExpr>(Start))
+  else if (const auto *Fill = dyn_cast<CXXMemberCallExpr>(Start)) {
+    // A thread added to a container: `threads.emplace_back(f, args...)`
+    // constructs it from the arguments, `push_back(std::thread(...))` is
+    // given it.
+    if (!Api.elementClass(Fill->getImplicitObjectArgument()->getType()) ||
+        Fill->getNumArgs() == 0)
+      return std::nullopt;
+    if (const CXXConstructExpr *Thread = Api.threadStart(Fill->getArg(0)))
+      return threadReach(Thread, Api);
+    Args = {Fill->getArgs(), Fill->getNumArgs()};
+  } else if (const auto *Create = dyn_cast<CallExpr>(Start))
     return contextReach(*Create, Api);
   else if (const auto *Construct = dyn_cast<CXXConstructExpr>(Start))
     Args = {Construct->getArgs(), Construct->getNumArgs()};
@@ -345,7 +355,8 @@ bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
     return false;
   Reported.insert(Detach);
   const SourceLocation Loc = Detach->getExprLoc();
-  const bool Posix = isa<CallExpr>(Start) && !api().threadFactoryCall(Start);
+  const auto *Create = dyn_cast<CallExpr>(Start);
+  const bool Posix = Create && api().handleFunction(Create);
   if (R->Owner)
     diag(Loc, "the detached thread is given a raw pointer into the object %0 "
               "owns: nothing keeps the object alive while the thread runs, "

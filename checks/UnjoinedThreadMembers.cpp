@@ -7,6 +7,8 @@
 
 #include "UnjoinedThreadCheck.h"
 #include "UnjoinedThreadLeaks.h"
+#include "utils/CalleeClosure.h"
+#include "utils/Expressions.h"
 #include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
@@ -61,6 +63,33 @@ static bool joinedByOwner(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
         return true;
   }
   return false;
+}
+
+// The function that starts the thread then waits on a condition variable
+// until the thread sets \p Flag (`cond_.wait(lock, [this] { return loop_; })`):
+// when it returns, the thread has written the flag, so a destructor that
+// tests it cannot skip the join of a thread that runs.
+static bool waitsForFlag(const Expr &Start, const FieldDecl &Flag,
+                         ASTContext &Ctx) {
+  const FunctionDecl *Starter = enclosingFunction(Start, Ctx);
+  if (!Starter || !Starter->getBody())
+    return false;
+  llvm::SmallVector<const CallExpr *, 16> Calls;
+  collectCalls(Starter->getBody(), Calls, /*IntoLambdas=*/false);
+  return llvm::any_of(Calls, [&](const CallExpr *Call) {
+    const model::BlockingCall *Wait =
+        model::findBlockingCall(Call->getDirectCallee());
+    if (!Wait || Wait->Kind != model::BlockKind::ConditionWait ||
+        !Ctx.getSourceManager().isBeforeInTranslationUnit(Start.getBeginLoc(),
+                                                          Call->getBeginLoc()))
+      return false;
+    return llvm::any_of(Call->arguments(), [&](const Expr *Arg) {
+      const auto *Lambda = dyn_cast<LambdaExpr>(skipCopies(Arg));
+      return Lambda && !match(findAll(memberExpr(member(equalsNode(&Flag)))),
+                              *Lambda->getBody(), Ctx)
+                            .empty();
+    });
+  });
 }
 
 void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
@@ -124,6 +153,14 @@ UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
   Walk.MemberEntry = handles::HandleState::Running;
   Walk.InlineMemberCalls = true;
   Walk.GuardFields = analysis(*Ctx).members().writtenByThreads(Record, Starts);
+  llvm::SmallVector<const FieldDecl *, 4> Awaited;
+  for (const FieldDecl *Flag : Walk.GuardFields)
+    if (llvm::all_of(Starts, [&](const Expr *Start) {
+          return waitsForFlag(*Start, *Flag, *Ctx);
+        }))
+      Awaited.push_back(Flag);
+  for (const FieldDecl *Flag : Awaited)
+    Walk.GuardFields.erase(Flag);
   Walk.MemberStarts[Field] = Starts.front();
   Leaks Found(/*Exceptions=*/false);
   if (!analysis(*Ctx).run(DtorDef, Walk, Found))

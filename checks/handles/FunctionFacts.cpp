@@ -171,6 +171,16 @@ private:
     return nullptr;
   }
 
+  bool detaches(const Stmt *S) const {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
+      const CXXMethodDecl *Method = Member->getMethodDecl();
+      return llvm::is_contained(
+          Api.threadClass(Method->getParent())->DetachMethods,
+          Method->getName());
+    }
+    return Api.handleFunction(cast<CallExpr>(S))->Op == model::HandleOp::Detach;
+  }
+
   // A loop whose body joins or detaches the elements of a container joins
   // them all: the analysis cannot count iterations, and such loops iterate
   // over the whole container in practice.
@@ -192,6 +202,8 @@ private:
           Container = Range;
         if (Container)
           F.JoinLoops.push_back({Loop, Container});
+        if (Container && detaches(S))
+          F.DetachLoops[Loop] = cast<Expr>(S);
       }
       for (const Stmt *Child : S->children())
         Work.push_back(Child);

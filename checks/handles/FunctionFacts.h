@@ -33,6 +33,8 @@ struct FunctionFacts {
   std::unique_ptr<ParentMap> Parents;
   /// Loops that join or detach every element of a container.
   std::vector<std::pair<const Stmt *, const ValueDecl *>> JoinLoops;
+  /// The join loops that detach the elements, and the detach in each.
+  llvm::DenseMap<const Stmt *, const Expr *> DetachLoops;
   /// The statement whose end ends each local's life.
   llvm::DenseMap<const VarDecl *, const Stmt *> Scopes;
   /// Locals whose address is taken, that a lambda captures by reference or

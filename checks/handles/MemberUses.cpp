@@ -116,6 +116,29 @@ void MemberUseIndex::methodUse(const MemberExpr *Use, const Stmt *Method,
   Uses.Escapes = true;
 }
 
+// `for (auto &t : threads_)`: the member initialises the loop's range
+// variable, a Decl, whose DeclStmt is the loop's range statement.
+bool MemberUseIndex::iteratedByRangeFor(const MemberExpr &Use) const {
+  DynTypedNode Node = DynTypedNode::create(Use);
+  for (unsigned Steps = 0; Steps < 8; ++Steps) {
+    DynTypedNodeList Parents = Ctx.getParents(Node);
+    if (Parents.empty())
+      return false;
+    Node = Parents[0];
+    if (const auto *Range = Node.get<DeclStmt>()) {
+      DynTypedNodeList Loop = Ctx.getParents(*Range);
+      const auto *For = Loop.empty() ? nullptr : Loop[0].get<CXXForRangeStmt>();
+      return For && For->getRangeStmt() == Range;
+    }
+    if (!Node.get<VarDecl>() &&
+        !isa_and_nonnull<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
+                         CXXBindTemporaryExpr, ExprWithCleanups>(
+            Node.get<Stmt>()))
+      return false;
+  }
+  return false;
+}
+
 // Uses that only read the member: iterating over a container, passing it
 // by const reference.
 bool MemberUseIndex::inertUse(const MemberExpr *Use, const Stmt *P,
@@ -125,11 +148,8 @@ bool MemberUseIndex::inertUse(const MemberExpr *Use, const Stmt *P,
        (isa<CXXOperatorCallExpr>(P) &&
         cast<CXXOperatorCallExpr>(P)->getOperator() == OO_Subscript)))
     return true;
-  if (IsContainer && P && isa<DeclStmt>(P)) {
-    DynTypedNodeList Loop = Ctx.getParents(*P);
-    if (!Loop.empty() && Loop[0].get<CXXForRangeStmt>())
-      return true;
-  }
+  if (IsContainer && !P && iteratedByRangeFor(*Use))
+    return true;
   const auto *Call = dyn_cast_or_null<CallExpr>(P);
   const FunctionDecl *Callee = Call ? Call->getDirectCallee() : nullptr;
   if (!Callee)

@@ -54,6 +54,7 @@ private:
                  bool IsContainer, const model::ThreadClass &Class,
                  MemberUses &Uses) const;
   bool inertUse(const MemberExpr *Use, const Stmt *P, bool IsContainer) const;
+  bool iteratedByRangeFor(const MemberExpr &Use) const;
   bool pointerUse(const MemberExpr *Use, const Stmt *P, bool Own,
                   const model::ThreadClass &Class, MemberUses &Uses) const;
   bool isOwnCode(const Stmt *Use, const CXXRecordDecl *Record) const;

@@ -425,9 +425,29 @@ void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
     }
 }
 
+// Whether \p S may change a handle member of `*this`: it names one, calls a
+// member function, or lets `this` go anywhere else.
+static bool mayTouchMembers(const Stmt *S, const HandleSet &Handles) {
+  if (!S)
+    return false;
+  if (const auto *Member = dyn_cast<MemberExpr>(S);
+      Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
+    return isa<CXXMethodDecl>(Member->getMemberDecl()) ||
+           Handles.find(Member->getMemberDecl()).has_value();
+  }
+  if (isa<CXXThisExpr>(S))
+    return true;
+  for (const Stmt *Child : S->children())
+    if (mayTouchMembers(Child, Handles))
+      return true;
+  return false;
+}
+
 void Transfer::lambda(PathState &S, const LambdaExpr *Lambda) {
   for (const LambdaCapture &Capture : Lambda->captures()) {
-    if (Capture.capturesThis() && followsThis())
+    // `[this] { io.run(); }` reaches members, but none that holds a thread.
+    if (Capture.capturesThis() && followsThis() &&
+        mayTouchMembers(Lambda->getBody(), Handles))
       forgetMembers(S, Lambda);
     if (Capture.capturesVariable())
       if (std::optional<unsigned> H = Handles.find(Capture.getCapturedVar()))
@@ -435,8 +455,11 @@ void Transfer::lambda(PathState &S, const LambdaExpr *Lambda) {
   }
 }
 
+// `this` other than to reach a member; a lambda's capture of it is the
+// lambda's to judge (Transfer::lambda).
 void Transfer::thisUse(PathState &S, const Stmt *This, const FunctionFacts &F) {
-  if (followsThis() && !isa_and_nonnull<MemberExpr>(F.parentOf(This)))
+  if (followsThis() &&
+      !isa_and_nonnull<MemberExpr, LambdaExpr>(F.parentOf(This)))
     forgetMembers(S, This);
 }
 
@@ -465,10 +488,19 @@ void Transfer::nameUse(PathState &S, const Expr *Ref, const FunctionFacts &F) {
 void Transfer::statement(PathState &S, const Stmt *St, const FunctionFacts &F,
                          bool Inlined) {
   InCallee = Inlined;
-  for (const auto &[Loop, C] : F.JoinLoops)
-    if (std::optional<unsigned> H = Handles.find(C);
-        H && S.Handles[*H].State != HandleState::Unborn && F.inJoinLoop(St, C))
+  for (const auto &[Loop, C] : F.JoinLoops) {
+    std::optional<unsigned> H = Handles.find(C);
+    if (!H || S.Handles[*H].State == HandleState::Unborn ||
+        !F.inJoinLoop(St, C))
+      continue;
+    // Detaching every element is one detach of the container, seen once.
+    if (const Expr *Detach = F.DetachLoops.lookup(Loop)) {
+      if (S.Handles[*H].State != HandleState::Detached)
+        joinOrDetach(S, *H, Detach, /*IsDetach=*/true);
+    } else {
       set(S, *H, HandleState::Joined, Loop);
+    }
+  }
 
   bool MayThrow = false;
   if (const auto *Decl = dyn_cast<DeclStmt>(St)) {

@@ -8,7 +8,9 @@
 // taken to throw unless ExceptionPathsFromAnyCall asks for the strict
 // reading.
 #include <string>
+#include <functional>
 #include <thread>
+#include <vector>
 
 void work();
 void check_message(bool ok, const char *what); // out of line, never throws
@@ -112,5 +114,54 @@ public:
 
 private:
   std::thread io_;
+  Cluster cluster_;
+};
+
+// The same with a container of threads whose lambdas capture `this` only to
+// reach a member that holds no thread; the destructor joins them in a
+// range-for.
+struct Io {
+  void run();
+};
+
+class PoolGuard {
+public:
+  explicit PoolGuard(int n) {
+    for (int i = 0; i < n; i++)
+      threads_.emplace_back([this] { io_.run(); });
+    openCluster(cluster_);
+  }
+  ~PoolGuard() {
+    for (auto &t : threads_)
+      t.join();
+  }
+
+private:
+  Io io_;
+  std::vector<std::thread> threads_;
+  // CHECK-MESSAGES-DEFAULT: :[[@LINE-1]]:28: warning: the threads in 'threads_' may still be joinable when an exception leaves the constructor of 'PoolGuard': its destructor does not run, and destroying them calls std::terminate; join them before the exception leaves [threadlife-unjoined-thread]
+  Cluster cluster_;
+};
+
+// A lambda that calls a member function may join the threads: nothing is
+// known after it.
+class PoolGuardHandsOff {
+public:
+  explicit PoolGuardHandsOff(int n) {
+    for (int i = 0; i < n; i++)
+      threads_.emplace_back(work);
+    onError_ = [this] { stopAll(); };
+    openCluster(cluster_);
+  }
+  ~PoolGuardHandsOff() { stopAll(); }
+
+private:
+  void stopAll() {
+    for (auto &t : threads_)
+      if (t.joinable())
+        t.join();
+  }
+  std::function<void()> onError_;
+  std::vector<std::thread> threads_;
   Cluster cluster_;
 };

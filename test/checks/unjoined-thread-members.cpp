@@ -1,6 +1,8 @@
 // RUN: %check_threadlife %s threadlife-unjoined-thread %t -- -pthread
 
 #include <atomic>
+#include <condition_variable>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -183,4 +185,43 @@ protected:
   void SetUp() override { server_ = std::thread(work); }
   void TearDown() override { server_.join(); }
   std::thread server_;
+};
+
+// The thread sets the flag the destructor tests, but the function that
+// starts it waits until it has: when the object is destroyed, the flag says
+// whether a thread runs.
+struct Loop {
+  void run();
+  void quit();
+};
+
+class LoopThread {
+public:
+  Loop *start() {
+    thread_ = std::thread(&LoopThread::main, this);
+    std::unique_lock<std::mutex> lock(mutex_);
+    cond_.wait(lock, [this] { return loop_ != nullptr; });
+    return loop_;
+  }
+  ~LoopThread() {
+    if (loop_) {
+      loop_->quit();
+      thread_.join();
+    }
+  }
+
+private:
+  void main() {
+    Loop loop;
+    {
+      std::lock_guard<std::mutex> lock(mutex_);
+      loop_ = &loop;
+      cond_.notify_one();
+    }
+    loop.run();
+  }
+  Loop *loop_ = nullptr;
+  std::mutex mutex_;
+  std::condition_variable cond_;
+  std::thread thread_;
 };
