@@ -166,12 +166,26 @@ void UnjoinedThreadCheck::checkFunction(const FunctionDecl *FD) {
         reportLeak(Found, L, Definition);
   if (Definition->isMain())
     return; // the process ends with main: nothing leaks
-  for (const Leaks::UnclosedHandle &U : Found.Unclosed)
-    if (isa<VarDecl>(U.Handle) && Reported.insert(U.Index).second)
+  for (const Leaks::UnclosedHandle &U : Found.Unclosed) {
+    const auto *Var = dyn_cast<VarDecl>(U.Handle);
+    if (!Var || !Reported.insert(U.Index).second)
+      continue;
+    if (Definition->getBody()->getSourceRange().fullyContains(
+            U.Wait->getSourceRange()) ||
+        !Var->getInit()) {
       diag(U.Wait->getBeginLoc(),
            "the thread handle %0 is waited on here but never closed on some "
            "path, and leaks; CloseHandle it after the wait")
           << U.Handle;
+      continue;
+    }
+    // Waited on in a function it is passed to: reported where it is made.
+    diag(Var->getInit()->getBeginLoc(),
+         "the thread handle %0 is waited on but never closed on some path, "
+         "and leaks; CloseHandle it after the wait")
+        << U.Handle;
+    diag(U.Wait->getBeginLoc(), "waited on here", DiagnosticIDs::Note);
+  }
 }
 
 // A pthread or Win32 handle left when main() returns: the process ends, and

@@ -102,6 +102,17 @@ bool BranchFacts::refineHandle(PathState &S, const Expr *Atom, bool NonZero,
   if (refinePointer(S, Atom, NonZero, Feasible))
     return true;
 
+  // `if (WaitForSingleObject(h, INFINITE) != WAIT_OBJECT_0)`,
+  // `if (pthread_join(t, NULL))`: the wait failed, and what became of the
+  // thread is not known.
+  for (HandleValue &V : S.Handles)
+    if (V.State == HandleState::Joined && V.Event &&
+        V.Event == skipWrappers(Atom)) {
+      if (NonZero)
+        V.State = HandleState::Unknown;
+      return true;
+    }
+
   // if (pthread_create(...) != 0), if (rc), if (!handle): creation failed.
   // (`rc < 0` and `rc > 0` are read as `rc != 0`: a create call returns
   // zero or an error number.)

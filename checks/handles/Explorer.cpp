@@ -42,7 +42,14 @@ static const FunctionDecl *withBody(const FunctionDecl *F) {
 // construction whether or not its constructor can be entered.
 const FunctionDecl *Explorer::inlinable(const CFGElement &E, unsigned Depth,
                                         PathState &S) {
-  if (!Options.InlineMemberCalls || Depth >= MaxInlineDepth)
+  if (Depth >= MaxInlineDepth)
+    return nullptr;
+  // A handle passed by value to a function of the file: followed into it.
+  if (std::optional<CFGStmt> St = E.getAs<CFGStmt>())
+    if (const auto *Call = dyn_cast<CallExpr>(St->getStmt());
+        Call && Step.handles().passesHandle(*Call))
+      return withBody(Call->getDirectCallee());
+  if (!Options.InlineMemberCalls)
     return nullptr;
   if (std::optional<CFGAutomaticObjDtor> Dtor = E.getAs<CFGAutomaticObjDtor>())
     return Depth == 0 && Options.Receiver &&

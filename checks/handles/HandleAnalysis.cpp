@@ -2,6 +2,7 @@
 
 #include "handles/HandleAnalysis.h"
 #include "handles/Explorer.h"
+#include "utils/Expressions.h"
 #include <mutex>
 
 namespace clang::tidy::threadlife::handles {
@@ -66,10 +67,12 @@ static std::optional<model::CThreadLibrary> lookup(const Map &M, Key K) {
 HandleSet HandleAnalysis::follow(const FunctionFacts &F,
                                  const WalkOptions &Options) {
   HandleSet Handles;
-  if (Options.Locals)
+  if (Options.Locals) {
     for (const VarDecl *Var : F.Locals)
       track(Handles, Var, Var->getType(),
             {lookup(F.FilledHandles, Var), lookup(F.ReturnedHandles, Var)});
+    aliasParameters(Handles, F);
+  }
   if (Options.Members)
     if (const auto *Method = dyn_cast<CXXMethodDecl>(F.Function))
       for (const FieldDecl *Field : Method->getParent()->fields())
@@ -82,6 +85,32 @@ HandleSet HandleAnalysis::follow(const FunctionFacts &F,
       for (const FieldDecl *Field : Record->fields())
         track(Handles, Field, Field->getType(), {});
   return Handles;
+}
+
+// A C handle passed by value to a function of the file (`thread_join(tid)`)
+// is the same handle in it: the walk enters the function with it.
+void HandleAnalysis::aliasParameters(HandleSet &Handles,
+                                     const FunctionFacts &F) {
+  for (const CallExpr *Call : F.DefinedCalls) {
+    const FunctionDecl *Callee = Call->getDirectCallee()->getDefinition();
+    if (isa<CXXMethodDecl>(Callee) || Api.handleFunction(Call))
+      continue;
+    for (unsigned I = 0; I < Call->getNumArgs() && I < Callee->getNumParams();
+         ++I) {
+      const auto *Ref = dyn_cast<DeclRefExpr>(skipWrappers(Call->getArg(I)));
+      std::optional<unsigned> H =
+          Ref ? Handles.find(Ref->getDecl()) : std::nullopt;
+      const ParmVarDecl *Param = Callee->getParamDecl(I);
+      // A helper that only reads the handle (logs it) is judged without
+      // entering it (Transfer::classifyCallArgument).
+      if (H && Handles[*H].Kind != TrackedHandle::Object &&
+          !Handles[*H].IsContainer && !Param->getType()->isReferenceType() &&
+          !Functions.onlyReads(Param) &&
+          Param->getType().getCanonicalType().getUnqualifiedType() ==
+              Ref->getType().getCanonicalType().getUnqualifiedType())
+        Handles.alias(Param, *H);
+    }
+  }
 }
 
 // A struct given through \p Pointer: its fields, as the functions the walk

@@ -52,6 +52,7 @@ private:
   };
 
   HandleSet follow(const FunctionFacts &F, const WalkOptions &Options);
+  void aliasParameters(HandleSet &Handles, const FunctionFacts &F);
   void followSelf(HandleSet &Handles, const FunctionFacts &F,
                   const VarDecl &Pointer);
   void track(HandleSet &Handles, const ValueDecl *D, QualType T,

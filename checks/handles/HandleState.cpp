@@ -55,6 +55,28 @@ std::optional<unsigned> HandleSet::find(const Expr *E) const {
   return find(namedDecl(skipDereference(E), &Self));
 }
 
+void HandleSet::alias(const ParmVarDecl *Param, unsigned H) {
+  if (Ambiguous.contains(Param))
+    return;
+  auto [It, Inserted] = Index.try_emplace(Param, H);
+  if (!Inserted && It->second != H) {
+    Index.erase(It);
+    Ambiguous.insert(Param);
+  }
+}
+
+bool HandleSet::passesHandle(const CallExpr &Call) const {
+  const FunctionDecl *Callee = Call.getDirectCallee();
+  const FunctionDecl *Def = Callee ? Callee->getDefinition() : nullptr;
+  if (!Def || isa<CXXMethodDecl>(Def))
+    return false;
+  for (unsigned I = 0; I < Call.getNumArgs() && I < Def->getNumParams(); ++I)
+    if (std::optional<unsigned> H = find(Call.getArg(I));
+        H && find(Def->getParamDecl(I)) == H)
+      return true;
+  return false;
+}
+
 bool HandleSet::isSelf(const Expr *E) const {
   return !Self.empty() && !isa<CXXThisExpr>(E->IgnoreParenImpCasts()) &&
          isThisObject(E, &Self);

@@ -104,6 +104,13 @@ public:
   /// Whether \p E is one of those variables.
   bool isSelf(const Expr *E) const;
 
+  /// Names handle \p H by \p Param too: a by-value parameter of a function
+  /// of the file that the walk's function passes the handle to. A parameter
+  /// given two handles names neither.
+  void alias(const ParmVarDecl *Param, unsigned H);
+  /// Whether \p Call passes a handle to a parameter that names it.
+  bool passesHandle(const CallExpr &Call) const;
+
   const TrackedHandle &operator[](unsigned I) const { return Handles[I]; }
   unsigned size() const { return Handles.size(); }
   bool empty() const { return Handles.empty(); }
@@ -114,6 +121,7 @@ private:
   std::vector<TrackedHandle> Handles;
   llvm::DenseMap<const ValueDecl *, unsigned> Index;
   SelfNames Self;
+  llvm::SmallPtrSet<const ParmVarDecl *, 2> Ambiguous;
 };
 
 } // namespace clang::tidy::threadlife::handles

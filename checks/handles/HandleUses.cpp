@@ -100,6 +100,8 @@ Transfer::Use Transfer::classifyCallArgument(const Expr *Ref,
     if (HF->Op != model::HandleOp::CreateResult &&
         skipWrappers(Call->getArg(HF->HandleArg)) == skipWrappers(Ref))
       return Use::Consumed;
+  if (Handles.passesHandle(*Call))
+    return Use::Consumed; // the walk follows it into the function
   if (movedFrom(Call)) {
     // Moved into a new handle, another followed handle, or a container.
     const Stmt *Target = F.parentOf(Call);

@@ -27,6 +27,8 @@ public:
       : Api(Api), Ctx(Ctx), Options(Options), Handles(Handles), Facts(Facts),
         Functions(Functions), Exceptions(Exceptions), Observer(Observer) {}
 
+  const HandleSet &handles() const { return Handles; }
+
   /// The statement \p St of \p F; \p Inlined: F is a callee the walk entered.
   void statement(PathState &S, const Stmt *St, const FunctionFacts &F,
                  bool Inlined);
