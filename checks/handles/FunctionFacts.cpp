@@ -149,36 +149,30 @@ private:
       It->second = It->second || IsDetached;
   }
 
-  // The handle a join or detach inside a loop acts on.
-  const Expr *joinedHandle(const Stmt *S) const {
+  // The handle a join or detach inside a loop acts on; \p Detaches tells
+  // which of the two it is.
+  const Expr *joinedHandle(const Stmt *S, bool &Detaches) const {
     if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
       const CXXMethodDecl *Method = Member->getMethodDecl();
       const model::ThreadClass *Class =
           Method ? Api.threadClass(Method->getParent()) : nullptr;
-      if (Class && Method->getIdentifier() &&
-          (llvm::is_contained(Class->JoinMethods, Method->getName()) ||
-           llvm::is_contained(Class->DetachMethods, Method->getName())))
-        return Member->getImplicitObjectArgument();
-      return nullptr;
+      if (!Class || !Method->getIdentifier())
+        return nullptr;
+      Detaches = llvm::is_contained(Class->DetachMethods, Method->getName());
+      return Detaches ||
+                     llvm::is_contained(Class->JoinMethods, Method->getName())
+                 ? Member->getImplicitObjectArgument()
+                 : nullptr;
     }
     if (const auto *Call = dyn_cast<CallExpr>(S)) {
       const model::HandleFunction *HF = Api.handleFunction(Call);
       if (!HF || (HF->Op != model::HandleOp::Join &&
                   HF->Op != model::HandleOp::Detach))
         return nullptr;
+      Detaches = HF->Op == model::HandleOp::Detach;
       return skipAddressOf(Call->getArg(HF->HandleArg));
     }
     return nullptr;
-  }
-
-  bool detaches(const Stmt *S) const {
-    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(S)) {
-      const CXXMethodDecl *Method = Member->getMethodDecl();
-      return llvm::is_contained(
-          Api.threadClass(Method->getParent())->DetachMethods,
-          Method->getName());
-    }
-    return Api.handleFunction(cast<CallExpr>(S))->Op == model::HandleOp::Detach;
   }
 
   // A loop whose body joins or detaches the elements of a container joins
@@ -196,13 +190,14 @@ private:
       const Stmt *S = Work.pop_back_val();
       if (!S || isa<LambdaExpr>(S))
         continue;
-      if (const Expr *Handle = joinedHandle(S)) {
+      bool Detaches = false;
+      if (const Expr *Handle = joinedHandle(S, Detaches)) {
         const ValueDecl *Container = containerOfElement(Handle);
         if (!Container && LoopVar && namedDecl(Handle) == LoopVar)
           Container = Range;
         if (Container)
           F.JoinLoops.push_back({Loop, Container});
-        if (Container && detaches(S))
+        if (Container && Detaches)
           F.DetachLoops[Loop] = cast<Expr>(S);
       }
       for (const Stmt *Child : S->children())

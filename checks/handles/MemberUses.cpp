@@ -119,24 +119,16 @@ void MemberUseIndex::methodUse(const MemberExpr *Use, const Stmt *Method,
 // `for (auto &t : threads_)`: the member initialises the loop's range
 // variable, a Decl, whose DeclStmt is the loop's range statement.
 bool MemberUseIndex::iteratedByRangeFor(const MemberExpr &Use) const {
-  DynTypedNode Node = DynTypedNode::create(Use);
-  for (unsigned Steps = 0; Steps < 8; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return false;
-    Node = Parents[0];
-    if (const auto *Range = Node.get<DeclStmt>()) {
-      DynTypedNodeList Loop = Ctx.getParents(*Range);
-      const auto *For = Loop.empty() ? nullptr : Loop[0].get<CXXForRangeStmt>();
-      return For && For->getRangeStmt() == Range;
-    }
-    if (!Node.get<VarDecl>() &&
-        !isa_and_nonnull<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
-                         CXXBindTemporaryExpr, ExprWithCleanups>(
-            Node.get<Stmt>()))
-      return false;
-  }
-  return false;
+  const auto *Range = parentNodeIgnoringWrappers(Use, Ctx).get<VarDecl>();
+  if (!Range)
+    return false;
+  DynTypedNodeList Decl = Ctx.getParents(*Range);
+  const auto *Stmt = Decl.empty() ? nullptr : Decl[0].get<DeclStmt>();
+  if (!Stmt)
+    return false;
+  DynTypedNodeList Loop = Ctx.getParents(*Stmt);
+  const auto *For = Loop.empty() ? nullptr : Loop[0].get<CXXForRangeStmt>();
+  return For && For->getRangeStmt() == Stmt;
 }
 
 // Uses that only read the member: iterating over a container, passing it

@@ -18,18 +18,22 @@ const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx) {
   return nullptr;
 }
 
-const Stmt *parentIgnoringWrappers(const Stmt &S, ASTContext &Ctx) {
+DynTypedNode parentNodeIgnoringWrappers(const Stmt &S, ASTContext &Ctx) {
   const Stmt *Child = &S;
   while (true) {
     DynTypedNodeList Parents = Ctx.getParents(*Child);
     if (Parents.empty())
-      return nullptr;
+      return DynTypedNode();
     const auto *P = Parents[0].get<Stmt>();
     if (!P || !isa<ParenExpr, ImplicitCastExpr, MaterializeTemporaryExpr,
                    CXXBindTemporaryExpr, ExprWithCleanups>(P))
-      return P;
+      return Parents[0];
     Child = P;
   }
+}
+
+const Stmt *parentIgnoringWrappers(const Stmt &S, ASTContext &Ctx) {
+  return parentNodeIgnoringWrappers(S, Ctx).get<Stmt>();
 }
 
 } // namespace clang::tidy::threadlife

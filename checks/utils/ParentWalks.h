@@ -4,6 +4,7 @@
 #define THREADLIFE_CHECKS_UTILS_PARENTWALKS_H
 
 #include "clang/AST/ASTContext.h"
+#include "clang/AST/ASTTypeTraits.h"
 
 namespace clang::tidy::threadlife {
 
@@ -11,8 +12,12 @@ namespace clang::tidy::threadlife {
 /// lambda around it, or the function.
 const FunctionDecl *enclosingFunction(const Stmt &S, ASTContext &Ctx);
 
-/// The statement that uses \p S's value, past parentheses, implicit casts,
-/// temporaries and cleanups.
+/// The node that uses \p S's value, past parentheses, implicit casts,
+/// temporaries and cleanups: a statement, or a declaration it initialises.
+DynTypedNode parentNodeIgnoringWrappers(const Stmt &S, ASTContext &Ctx);
+
+/// The statement that uses \p S's value, past the same wrappers; null when
+/// that is a declaration.
 const Stmt *parentIgnoringWrappers(const Stmt &S, ASTContext &Ctx);
 
 } // namespace clang::tidy::threadlife
