@@ -97,16 +97,20 @@ BlockingWaitIgnoresStopCheck::BlockingWaitIgnoresStopCheck(
       RawStopObservers(Options.get("StopObservers", "")),
       RawBlockingFunctions(Options.get("BlockingFunctions", "")),
       StopObservers(model::absoluteNames(RawStopObservers)),
-      BlockingFunctions(model::absoluteNames(RawBlockingFunctions)) {}
+      BlockingFunctions(model::absoluteNames(RawBlockingFunctions)),
+      Types(Options), Bodies(Types) {}
 
 void BlockingWaitIgnoresStopCheck::storeOptions(
     ClangTidyOptions::OptionMap &Opts) {
   Options.store(Opts, "MaxSleep", MaxSleep);
   Options.store(Opts, "StopObservers", RawStopObservers);
   Options.store(Opts, "BlockingFunctions", RawBlockingFunctions);
+  Types.store(Options, Opts);
 }
 
 void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
+  // The thread bodies, for the loops that stop flags decide.
+  Bodies.registerMatchers(Finder, this);
   // An expression's type is never a reference: the canonical record is all
   // there is to compare, and comparing it is cheap.
   auto Token = hasCanonicalType(
@@ -154,6 +158,8 @@ void BlockingWaitIgnoresStopCheck::registerMatchers(MatchFinder *Finder) {
 void BlockingWaitIgnoresStopCheck::check(
     const MatchFinder::MatchResult &Result) {
   Ctx = Result.Context;
+  if (Bodies.collect(Result))
+    return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("observation")) {
     const Stmt *Owner = ownerBody(*Call, *Ctx);
     if (!Owner)
@@ -207,11 +213,13 @@ void BlockingWaitIgnoresStopCheck::check(
 
 void BlockingWaitIgnoresStopCheck::onEndOfTranslationUnit() {
   if (Ctx) {
+    addFlagLoops();
     Waits.emplace(*Ctx);
     for (const auto &[Loop, Info] : Loops)
-      analyseLoop(*Loop, *Info.Observation, *Info.OwnerBody);
+      analyseLoop(*Loop, Info);
   }
   Waits.reset();
+  Bodies.clear();
   Loops.clear();
   NotifiedOnStop.clear();
   BodiesWithStopCallback.clear();
@@ -221,20 +229,19 @@ void BlockingWaitIgnoresStopCheck::onEndOfTranslationUnit() {
 }
 
 void BlockingWaitIgnoresStopCheck::analyseLoop(const Stmt &Loop,
-                                               const Stmt &Observation,
-                                               const Stmt &OwnerBody) {
+                                               const ObservingLoop &Info) {
   if (Ctx->getSourceManager().isInSystemHeader(Loop.getBeginLoc()))
     return;
   llvm::SmallVector<const CallExpr *, 16> Calls;
   collectCalls(&Loop, Calls, /*IntoLambdas=*/false);
   for (const CallExpr *Call : Calls)
     if (!Reported.contains(Call))
-      checkCall(*Call, Loop, Observation, OwnerBody);
+      checkCall(*Call, Loop, Info);
 }
 
 bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
-                                              unsigned FdArg,
-                                              const Stmt &Loop) {
+                                              unsigned FdArg, const Stmt &Loop,
+                                              const ObservingLoop &Info) {
   if (FdArg >= Call.getNumArgs())
     return false;
   const Expr *Fd = Call.getArg(FdArg);
@@ -242,6 +249,9 @@ bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
   const bool Stdin = !D && model::integerValue(Fd, *Ctx) == 0;
   if (!Stdin && (!D || !Sockets.contains(D) || NonBlocking.contains(D)))
     return false; // a file, or a descriptor we know nothing about
+  // The code that sets the stop flag closes or shuts down the descriptor.
+  if (D && Info.Flag && writersMention(Info, *D))
+    return false;
   // A read after poll/select returns at once; MSG_DONTWAIT does not block.
   return !callsAny(&Loop, model::readinessWaits()) &&
          !textMentionsAny(Call.getSourceRange(), model::nonBlockingMarkers(),
@@ -258,10 +268,9 @@ struct BlockingWaitIgnoresStopCheck::IgnoredStop {
 
 void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
                                              const Stmt &Loop,
-                                             const Stmt &Observation,
-                                             const Stmt &OwnerBody) {
+                                             const ObservingLoop &Info) {
   const FunctionDecl *F = Call.getDirectCallee();
-  if (!F || &Call == &Observation)
+  if (!F || &Call == Info.Observation)
     return;
   std::optional<IgnoredStop> Found;
   if (model::isOneOf(F, refs(BlockingFunctions)))
@@ -271,44 +280,60 @@ void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
                         std::nullopt, ""};
   else if (const model::BlockingCall *Blocking = model::findBlockingCall(F);
            Blocking && llvm::none_of(Call.arguments(), isStopToken))
-    Found = ignoredStop(Call, *Blocking, Loop, OwnerBody);
+    Found = ignoredStop(Call, *Blocking, Loop, Info);
   else if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
-    Found = calleeWait(*Member, OwnerBody);
-  if (!Found || (Found->Inner && Reported.contains(Found->Inner)))
-    return;
-  // A wait inside a callee is reported where it waits, which is where the
-  // fix goes; the call in the loop is a note.
-  const CallExpr &At = Found->Inner ? *Found->Inner : Call;
-  const FunctionDecl *Blocks = At.getDirectCallee();
+    Found = calleeWait(*Member, Info);
+  if (Found && !(Found->Inner && Reported.contains(Found->Inner)))
+    report(Call, Info, *Found);
+}
+
+// A wait inside a callee is reported where it waits, which is where the fix
+// goes; the call in the loop is a note.
+void BlockingWaitIgnoresStopCheck::report(const CallExpr &Call,
+                                          const ObservingLoop &Info,
+                                          const IgnoredStop &Found) {
+  const CallExpr &At = Found.Inner ? *Found.Inner : Call;
   Reported.insert(&At);
   {
     auto Warning =
-        diag(At.getExprLoc(), Found->Fix.empty()
-                                  ? Found->Message.str()
-                                  : (Found->Message + "; " + Found->Fix).str())
-        << ("'" + model::qualifiedName(Blocks) + "'");
-    if (Found->Millis)
-      Warning << formatMillis(*Found->Millis);
+        diag(At.getExprLoc(), Found.Fix.empty()
+                                  ? Found.Message.str()
+                                  : (Found.Message + "; " + Found.Fix).str())
+        << ("'" + model::qualifiedName(At.getDirectCallee()) + "'");
+    if (Found.Millis)
+      Warning << formatMillis(*Found.Millis);
   }
-  if (Found->Inner)
+  if (Found.Inner)
     diag(Call.getExprLoc(), "called from this loop through %0",
          DiagnosticIDs::Note)
-        << ("'" + model::qualifiedName(F) + "'");
-  diag(Observation.getBeginLoc(), "the loop checks for a stop request here",
+        << ("'" + model::qualifiedName(Call.getDirectCallee()) + "'");
+  if (!Info.Flag) {
+    diag(Info.Observation->getBeginLoc(),
+         "the loop checks for a stop request here", DiagnosticIDs::Note);
+    return;
+  }
+  diag(Info.Observation->getBeginLoc(), "the loop checks stop flag %0 here",
+       DiagnosticIDs::Note)
+      << Info.Flag;
+  diag(Info.Writers.front().Access->getBeginLoc(),
+       "the flag is set here, and nothing there wakes the call",
        DiagnosticIDs::Note);
 }
 
 // Woken on stop: a stop callback notifies this condition variable or lives
 // in this function, or the predicate looks at the stop request (the code
-// that requests the stop then notifies).
+// that requests the stop then notifies); for a stop flag, see flagWakes().
 bool BlockingWaitIgnoresStopCheck::wokenOnStop(const CallExpr &Call,
-                                               const Stmt &OwnerBody) {
+                                               const Stmt &Body,
+                                               const ObservingLoop &Info) {
   const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call);
   const ValueDecl *Cv =
       Member ? referencedDecl(Member->getImplicitObjectArgument()) : nullptr;
   if ((Cv && NotifiedOnStop.contains(Cv)) ||
-      BodiesWithStopCallback.contains(&OwnerBody))
+      BodiesWithStopCallback.contains(&Body))
     return true;
+  if (Info.Flag)
+    return flagWakes(Call, Info);
   StopAnalysis Analysis(*Ctx, StopObservers);
   return llvm::any_of(Call.arguments(), [&](const Expr *Arg) {
     return Analysis.observesStop(*Arg);
@@ -319,7 +344,8 @@ std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
 BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
                                           const model::BlockingCall &Blocking,
                                           const Stmt &Loop,
-                                          const Stmt &OwnerBody) {
+                                          const ObservingLoop &Info) {
+  const Stmt &OwnerBody = *Info.OwnerBody;
   const model::Advice Advice(*Ctx);
   // How long the call blocks, when its duration argument is a constant, and
   // when that is long enough to matter.
@@ -329,13 +355,13 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
   const bool Long = Millis && *Millis > MaxSleep;
   switch (Blocking.Kind) {
   case BlockKind::ConditionWait:
-    if (wokenOnStop(Call, OwnerBody))
+    if (wokenOnStop(Call, OwnerBody, Info))
       return std::nullopt;
     return IgnoredStop{"%0 blocks until notified and a stop request does not "
                        "wake it, so the stop waits for the next notification",
                        std::nullopt, Advice.conditionWait().str()};
   case BlockKind::ConditionTimedWait:
-    if (wokenOnStop(Call, OwnerBody) || !Long)
+    if (wokenOnStop(Call, OwnerBody, Info) || !Long)
       return std::nullopt;
     return IgnoredStop{"%0 waits up to %1 and a stop request does not wake it",
                        Millis, Advice.timedConditionWait().str()};
@@ -360,7 +386,8 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
     const model::BlockingQueue *Queue =
         Member ? model::findBlockingQueue(Member->getRecordDecl()) : nullptr;
     if (!Queue || BodiesWithStopCallback.contains(&OwnerBody) ||
-        Waits->wokenOnStop(*Member, Queue->Shutdown))
+        Waits->wokenOnStop(*Member, Queue->Shutdown,
+                           Info.WriterCode.getArrayRef()))
       return std::nullopt;
     return IgnoredStop{Blocking.Kind == BlockKind::QueuePop
                            ? "%0 blocks until the queue has an item and a stop "
@@ -372,7 +399,7 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
                        std::nullopt, Advice.queueWait(Queue->Shutdown)};
   }
   case BlockKind::DescriptorRead:
-    if (!Blocking.Arg || !readBlocks(Call, *Blocking.Arg, Loop))
+    if (!Blocking.Arg || !readBlocks(Call, *Blocking.Arg, Loop, Info))
       return std::nullopt;
     return IgnoredStop{"%0 blocks until the descriptor has data and a stop "
                        "request does not wake it",
@@ -386,16 +413,17 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
 // wait for a fence.
 std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
 BlockingWaitIgnoresStopCheck::calleeWait(const CXXMemberCallExpr &Call,
-                                         const Stmt &OwnerBody) {
+                                         const ObservingLoop &Info) {
+  const Stmt &OwnerBody = *Info.OwnerBody;
   const CXXMethodDecl *Method = Call.getMethodDecl();
   if (!Method || BodiesWithStopCallback.contains(&OwnerBody) ||
       llvm::any_of(Call.arguments(), isStopToken))
     return std::nullopt;
   std::optional<QueueWaits::DataWait> Wait =
-      Waits->dataOnlyWait(*Method, [this](const CallExpr &W, const Stmt &Body) {
-        return wokenOnStop(W, Body);
+      Waits->dataOnlyWait(*Method, [&](const CallExpr &W, const Stmt &Body) {
+        return wokenOnStop(W, Body, Info);
       });
-  if (!Wait || Waits->wokenOnStop(Call, ""))
+  if (!Wait || Waits->wokenOnStop(Call, "", Info.WriterCode.getArrayRef()))
     return std::nullopt;
   const model::Advice Advice(*Ctx);
   if (Wait->Queue)

@@ -3,8 +3,12 @@
 #ifndef THREADLIFE_CHECKS_BLOCKINGWAITIGNORESSTOPCHECK_H
 #define THREADLIFE_CHECKS_BLOCKINGWAITIGNORESSTOPCHECK_H
 
+#include "ThreadBodies.h"
+#include "ThreadTypesOption.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "model/ThreadModel.h"
+#include "utils/CalleeClosure.h"
+#include "utils/FlagUses.h"
 #include "utils/QueueWaits.h"
 #include "llvm/ADT/MapVector.h"
 #include "llvm/ADT/SmallPtrSet.h"
@@ -16,7 +20,8 @@ namespace clang::tidy::threadlife {
 /// Finds calls that block without observing a stop request (condition
 /// variable waits without the token, long sleeps, future and thread waits,
 /// blocking reads, pops from queues that a stop does not wake) inside loops
-/// that do observe one, so the stop waits for the call.
+/// that do observe one, or that a stop flag decides, so the stop waits for
+/// the call.
 ///
 /// For the user-facing documentation see
 /// docs/checks/blocking-wait-ignores-stop.md.
@@ -32,32 +37,46 @@ public:
   }
 
 private:
-  void analyseLoop(const Stmt &Loop, const Stmt &Observation,
-                   const Stmt &OwnerBody);
-  void checkCall(const CallExpr &Call, const Stmt &Loop,
-                 const Stmt &Observation, const Stmt &OwnerBody);
-  bool readBlocks(const CallExpr &Call, unsigned FdArg, const Stmt &Loop);
+  /// A loop that observes a stop request or is decided by a stop flag: the
+  /// observation (the flag's read), the body of the function around it and,
+  /// for a flag, the flag, the writes that stop the loop and the code
+  /// around them (the writing functions and the functions of the file they
+  /// call).
+  struct ObservingLoop {
+    const Stmt *Observation;
+    const Stmt *OwnerBody;
+    const ValueDecl *Flag = nullptr;
+    std::vector<FlagWrite> Writers;
+    FunctionSet WriterCode;
+  };
   struct IgnoredStop;
+  void addFlagLoops();
+  void analyseLoop(const Stmt &Loop, const ObservingLoop &Info);
+  void checkCall(const CallExpr &Call, const Stmt &Loop,
+                 const ObservingLoop &Info);
+  void report(const CallExpr &Call, const ObservingLoop &Info,
+              const IgnoredStop &Found);
+  bool readBlocks(const CallExpr &Call, unsigned FdArg, const Stmt &Loop,
+                  const ObservingLoop &Info);
   std::optional<IgnoredStop> ignoredStop(const CallExpr &Call,
                                          const model::BlockingCall &Blocking,
                                          const Stmt &Loop,
-                                         const Stmt &OwnerBody);
-  bool wokenOnStop(const CallExpr &Call, const Stmt &OwnerBody);
+                                         const ObservingLoop &Info);
+  bool wokenOnStop(const CallExpr &Call, const Stmt &Body,
+                   const ObservingLoop &Info);
+  bool flagWakes(const CallExpr &Call, const ObservingLoop &Info);
+  bool writersMention(const ObservingLoop &Info, const ValueDecl &D) const;
   std::optional<IgnoredStop> calleeWait(const CXXMemberCallExpr &Call,
-                                        const Stmt &OwnerBody);
+                                        const ObservingLoop &Info);
 
   const unsigned MaxSleep;
   const std::string RawStopObservers;
   const std::string RawBlockingFunctions;
   std::vector<std::string> StopObservers;
   std::vector<std::string> BlockingFunctions;
+  ThreadTypesOption Types;
+  ThreadBodies Bodies;
 
-  /// Loops that observe a stop request, with the observation and the body
-  /// of the function around them.
-  struct ObservingLoop {
-    const Stmt *Observation;
-    const Stmt *OwnerBody;
-  };
   llvm::MapVector<const Stmt *, ObservingLoop> Loops;
   /// What stop callbacks wake: condition variables they notify, functions
   /// they are registered in.

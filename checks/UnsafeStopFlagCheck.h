@@ -3,13 +3,12 @@
 #ifndef THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 #define THREADLIFE_CHECKS_UNSAFESTOPFLAGCHECK_H
 
+#include "StopFlags.h"
+#include "ThreadBodies.h"
 #include "ThreadTypesOption.h"
 #include "clang-tidy/ClangTidyCheck.h"
 #include "clang-tidy/utils/IncludeInserter.h"
-#include "utils/CalleeClosure.h"
-#include "utils/FlagUses.h"
 #include "llvm/ADT/DenseSet.h"
-#include "llvm/ADT/MapVector.h"
 
 namespace clang::tidy::threadlife {
 
@@ -28,28 +27,16 @@ public:
   void check(const ast_matchers::MatchFinder::MatchResult &Result) override;
   void onEndOfTranslationUnit() override;
 
-  struct Poll;
-
 private:
-  using PollMap = llvm::MapVector<const ValueDecl *, std::vector<Poll>>;
-  /// The flags that loops of the threads' code poll, and where.
-  PollMap findPolls();
-  /// The writes to \p Flag that race with its \p Polls.
-  std::vector<FlagWrite> racingWrites(const ValueDecl *Flag,
-                                      llvm::ArrayRef<Poll> Polls,
-                                      const FlagUses &Uses);
-  void report(const ValueDecl &Flag, llvm::ArrayRef<Poll> Polls,
+  void report(const ValueDecl &Flag, llvm::ArrayRef<FlagPoll> Polls,
               llvm::ArrayRef<FlagWrite> Writers);
   /// The edits that make \p Flag \p Atomic, the include among them; empty
   /// when one of its uses would not compile.
   std::vector<FixItHint> atomicFix(const ValueDecl &Flag,
                                    llvm::StringRef Atomic);
 
-  /// A thread body and the expression that starts it.
-  llvm::MapVector<const FunctionDecl *, const Expr *> Bodies;
-  /// By thread body: the functions it runs.
-  llvm::DenseMap<const FunctionDecl *, FunctionSet> ThreadCode;
   ThreadTypesOption Types;
+  ThreadBodies Bodies;
   utils::IncludeInserter Inserter;
   llvm::DenseSet<FileID> IncludesAtomic;
   ASTContext *Ctx = nullptr;

@@ -364,6 +364,16 @@ llvm::ArrayRef<llvm::StringRef> atomicAccessPrefixes() {
   return Prefixes;
 }
 
+llvm::ArrayRef<llvm::StringRef> atomicTypes() {
+  static const llvm::StringRef Types[] = {"::std::atomic", "::boost::atomic"};
+  return Types;
+}
+
+llvm::ArrayRef<llvm::StringRef> atomicStoreMethods() {
+  static const llvm::StringRef Methods[] = {"store", "exchange"};
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> atomicRefTypes() {
   static const llvm::StringRef Types[] = {"::std::atomic_ref",
                                           "::boost::atomic_ref"};

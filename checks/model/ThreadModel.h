@@ -536,6 +536,11 @@ llvm::ArrayRef<llvm::StringRef> atomicAccessPrefixes();
 llvm::StringRef atomicLoadMethod();
 llvm::StringRef atomicHeader();
 
+/// The atomic class templates, and their methods that write the value
+/// (assignment aside).
+llvm::ArrayRef<llvm::StringRef> atomicTypes();
+llvm::ArrayRef<llvm::StringRef> atomicStoreMethods();
+
 /// Types that make accesses to a plain object atomic (std::atomic_ref).
 llvm::ArrayRef<llvm::StringRef> atomicRefTypes();
 

@@ -68,6 +68,16 @@ public:
       noteWrite(Op->getArg(0));
     return true;
   }
+  bool VisitCXXMemberCallExpr(CXXMemberCallExpr *Call) {
+    const CXXMethodDecl *Method = Call->getMethodDecl();
+    if (Method && Method->getIdentifier() &&
+        llvm::is_contained(model::atomicStoreMethods(), Method->getName()) &&
+        model::isClassOneOf(
+            Call->getImplicitObjectArgument()->getType().getNonReferenceType(),
+            model::atomicTypes()))
+      noteWrite(Call->getImplicitObjectArgument());
+    return true;
+  }
   bool VisitAtomicExpr(AtomicExpr *E) {
     if (const ValueDecl *D = named(E->getPtr()))
       Uses.Atomic.insert(D);

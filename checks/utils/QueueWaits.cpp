@@ -79,6 +79,11 @@ const Expr *enclosingLoopCondition(const Stmt &S, const Stmt &Body,
   return nullptr;
 }
 
+auto namesQueue(const ValueDecl &Queue) {
+  return ignoringParenImpCasts(anyOf(declRefExpr(to(equalsNode(&Queue))),
+                                     memberExpr(member(equalsNode(&Queue)))));
+}
+
 } // namespace
 
 std::optional<bool> QueueWaits::endsOnlyForItsData(const CallExpr &Wait,
@@ -127,27 +132,31 @@ QueueWaits::dataOnlyWait(const FunctionDecl &Callee, WokenWait Woken) {
 }
 
 bool QueueWaits::wokenOnStop(const CXXMemberCallExpr &Call,
-                             llvm::StringRef Shutdown) {
+                             llvm::StringRef Shutdown,
+                             llvm::ArrayRef<const FunctionDecl *> Stoppers) {
   const ValueDecl *Queue = referencedDecl(Call.getImplicitObjectArgument());
   if (!Queue)
     return true;
   auto [It, Inserted] = Touched.try_emplace(Queue, false);
   if (Inserted)
     It->second = touchedOnStop(*Queue, Shutdown);
-  return It->second;
+  if (It->second)
+    return true;
+  auto UsesQueue = cxxMemberCallExpr(on(namesQueue(*Queue)));
+  return llvm::any_of(Stoppers, [&](const FunctionDecl *F) {
+    return F->getBody() &&
+           !match(findAll(UsesQueue), *F->getBody(), Ctx).empty();
+  });
 }
 
 // One walk of the translation unit per queue asked about; only queues that
 // a stop-observing loop blocks on are.
 bool QueueWaits::touchedOnStop(const ValueDecl &Queue,
                                llvm::StringRef Shutdown) {
-  auto OnQueue =
-      ignoringParenImpCasts(anyOf(declRefExpr(to(equalsNode(&Queue))),
-                                  memberExpr(member(equalsNode(&Queue)))));
-  auto Uses = match(
-      cxxMemberCallExpr(on(OnQueue), forFunction(functionDecl().bind("fn")))
-          .bind("use"),
-      Ctx);
+  auto Uses = match(cxxMemberCallExpr(on(namesQueue(Queue)),
+                                      forFunction(functionDecl().bind("fn")))
+                        .bind("use"),
+                    Ctx);
   auto RequestsStop = findAll(
       cxxMemberCallExpr(callee(cxxMethodDecl(hasName("request_stop")))));
   for (const BoundNodes &Use : Uses) {

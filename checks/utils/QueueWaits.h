@@ -47,10 +47,12 @@ public:
 
   /// Whether the queue that \p Call pops from or pushes to is woken when the
   /// stop is requested: its \p Shutdown method (if any) is called somewhere,
-  /// or a function that requests a stop, or a destructor, calls a method on
-  /// it. A queue that is not a named variable or field is taken as woken:
-  /// nothing can be said about it.
-  bool wokenOnStop(const CXXMemberCallExpr &Call, llvm::StringRef Shutdown);
+  /// or a function that requests a stop, a destructor, or one of
+  /// \p Stoppers (the code that sets a stop flag) calls a method on it. A
+  /// queue that is not a named variable or field is taken as woken: nothing
+  /// can be said about it.
+  bool wokenOnStop(const CXXMemberCallExpr &Call, llvm::StringRef Shutdown,
+                   llvm::ArrayRef<const FunctionDecl *> Stoppers = {});
 
 private:
   std::optional<bool> endsOnlyForItsData(const CallExpr &Wait, const Stmt &Body,
