@@ -1,6 +1,7 @@
 //===--- StopAnalysis.cpp - where a stop request reaches ------------------===//
 
 #include "StopAnalysis.h"
+#include "utils/KnownValues.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/DeclTemplate.h"
 #include "clang/AST/ExprCXX.h"
@@ -114,6 +115,17 @@ std::optional<double> chronoPeriod(QualType T) {
   return Num / Den;
 }
 
+/// The count a duration is built from: `milliseconds(n)`.
+const Expr *tickCount(const Expr *Duration) {
+  if (const auto *Cast = dyn_cast<CXXFunctionalCastExpr>(Duration))
+    Duration = Cast->getSubExpr()->IgnoreImplicit();
+  const auto *Construct = dyn_cast<CXXConstructExpr>(Duration);
+  if (!Construct || Construct->getNumArgs() != 1 ||
+      !Construct->getArg(0)->getType()->isIntegerType())
+    return nullptr;
+  return Construct->getArg(0);
+}
+
 std::optional<double> numberOf(const APValue &V) {
   if (V.isInt())
     return V.getInt().getSExtValue();
@@ -128,7 +140,7 @@ std::optional<double> durationMillis(const Expr *Duration, model::TimeUnit Unit,
   if (!Duration || Duration->isValueDependent())
     return std::nullopt;
   if (Unit != model::TimeUnit::Chrono) {
-    std::optional<int64_t> Count = model::integerValue(Duration, Ctx);
+    std::optional<int64_t> Count = smallestKnownValue(Duration, Ctx);
     if (!Count)
       return std::nullopt;
     switch (Unit) {
@@ -152,10 +164,12 @@ std::optional<double> durationMillis(const Expr *Duration, model::TimeUnit Unit,
   // A duration is a literal type holding one number: evaluate the object and
   // read that number.
   Expr::EvalResult Result;
-  if (!E->EvaluateAsRValue(Result, Ctx) || !Result.Val.isStruct() ||
-      Result.Val.getStructNumFields() < 1)
-    return std::nullopt;
-  std::optional<double> Count = numberOf(Result.Val.getStructField(0));
+  std::optional<double> Count;
+  if (E->EvaluateAsRValue(Result, Ctx) && Result.Val.isStruct() &&
+      Result.Val.getStructNumFields() >= 1)
+    Count = numberOf(Result.Val.getStructField(0));
+  else if (const Expr *Ticks = tickCount(E))
+    Count = smallestKnownValue(Ticks, Ctx); // milliseconds(interval_)
   if (!Count)
     return std::nullopt;
   return *Count * *Period * 1000.0;

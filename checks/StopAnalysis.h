@@ -52,7 +52,8 @@ bool isStopToken(const Expr *E);
 
 /// The length of \p Duration in milliseconds when it is known at compile
 /// time: a std::chrono duration (literal, constructor, constant) or an integer
-/// in \p Unit.
+/// in \p Unit; for a variable whose every value the file shows
+/// (smallestKnownValue), the shortest.
 std::optional<double> durationMillis(const Expr *Duration, model::TimeUnit Unit,
                                      ASTContext &Ctx);
 

@@ -3,6 +3,7 @@
 #include "HandleFixture.h"
 #include "utils/CalleeClosure.h"
 #include "utils/FlagUses.h"
+#include "utils/KnownValues.h"
 #include "utils/Loops.h"
 #include "utils/NamedDecls.h"
 #include "utils/ParentWalks.h"
@@ -141,6 +142,52 @@ void atomically() { __atomic_store_n(&count, 1, 5); }
   EXPECT_EQ(Uses.Writes[0].second.Function->getName(), "set");
   ASSERT_EQ(Uses.Atomic.size(), 1u);
   EXPECT_EQ((*Uses.Atomic.begin())->getName(), "count");
+}
+
+TEST(KnownValuesTest, WhatAVariableAlwaysHolds) {
+  Parsed P(R"(
+void use(int);
+void ref(const int &);
+void mut(int &);
+class Fixed {
+  int ms = 3000;
+  int other;
+public:
+  Fixed() : other(50) { other = 70; }
+  void f() {
+    int copy; copy = ms; use(copy);
+    int two = 500; if (ms) two = 200; ref(two); use(two);
+    int bumped = 10; ++bumped; use(bumped);
+    int lent = 10; mut(lent); use(lent);
+    use(other);
+  }
+};
+class Settable {
+  int ms = 3000;
+public:
+  void set(int v) { ms = v; }
+  void f() { use(ms); }
+};
+class Elsewhere {
+  int ms = 3000;
+public:
+  void g();
+  void f() { use(ms); }
+};
+)");
+  std::vector<std::string> Values;
+  for (const BoundNodes &N :
+       match(cxxMethodDecl(
+                 hasName("f"),
+                 forEachDescendant(
+                     callExpr(callee(functionDecl(hasName("use")))).bind("c"))),
+             P.context())) {
+    std::optional<int64_t> V =
+        smallestKnownValue(N.getNodeAs<CallExpr>("c")->getArg(0), P.context());
+    Values.push_back(V ? std::to_string(*V) : "-");
+  }
+  EXPECT_EQ(Values, (std::vector<std::string>{"3000", "200", "-", "-", "50",
+                                              "-", "-"}));
 }
 
 } // namespace

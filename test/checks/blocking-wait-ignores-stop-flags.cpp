@@ -251,3 +251,48 @@ private:
   bool enabled_ = false;
   std::thread t_;
 };
+
+// The length is a private member that only its initializer sets; a local
+// copy of it counts too.
+class Interval {
+public:
+  void start() { t_ = std::thread(&Interval::run, this); }
+  void stop() {
+    running_ = false;
+    t_.join();
+  }
+
+private:
+  void run() {
+    while (running_) {
+      int ms = interval_ms_;
+      std::this_thread::sleep_for(std::chrono::milliseconds(ms));
+      // CHECK-NOTES: :[[@LINE-1]]:7: warning: 'std::this_thread::sleep_for' sleeps 5000 ms and a stop request does not wake it{{.*}}
+      // CHECK-NOTES: :[[@LINE-4]]:12: note: the loop checks stop flag 'running_' here
+      // CHECK-NOTES: :[[@LINE-11]]:5: note: the flag is set here, and nothing there wakes the call
+    }
+  }
+  std::atomic<bool> running_{true};
+  int interval_ms_ = 5000;
+  std::thread t_;
+};
+
+// Fine: a setter may make the length anything.
+class SettableInterval {
+public:
+  void start() { t_ = std::thread(&SettableInterval::run, this); }
+  void stop() {
+    running_ = false;
+    t_.join();
+  }
+  void setInterval(int ms) { interval_ms_ = ms; }
+
+private:
+  void run() {
+    while (running_)
+      std::this_thread::sleep_for(std::chrono::milliseconds(interval_ms_));
+  }
+  std::atomic<bool> running_{true};
+  int interval_ms_ = 5000;
+  std::thread t_;
+};
