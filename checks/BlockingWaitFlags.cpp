@@ -1,4 +1,4 @@
-//===--- BlockingWaitFlags.cpp - waits in loops a stop flag decides -------===//
+//===--- BlockingWaitFlags.cpp - what the code that stops a loop wakes ----===//
 //
 // A loop that a stop flag decides (`while (running_)`, `if (stop) break;`)
 // stops when another thread sets the flag; a call in it that blocks until
@@ -6,14 +6,22 @@
 // token does. The flags and their writers come from StopFlags; what wakes a
 // wait is the code around the writes.
 //
+// A wait whose predicate tests the stop is woken by the notification that
+// follows it, but only if the stop is made holding the mutex the wait
+// releases: otherwise it can fall between the predicate's test and the
+// sleep, and the notification finds no thread waiting.
+//
 //===----------------------------------------------------------------------===//
 
 #include "BlockingWaitIgnoresStopCheck.h"
+#include "StopAnalysis.h"
 #include "StopFlags.h"
 #include "model/ThreadModel.h"
+#include "utils/LockSets.h"
 #include "utils/NamedDecls.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/ASTMatchers/ASTMatchFinder.h"
 
 namespace clang::tidy::threadlife {
 
@@ -72,6 +80,25 @@ bool predicateReads(const CallExpr &Wait, const ValueDecl &Flag) {
   return false;
 }
 
+/// The class whose code \p F is: a method's, or that of the method a lambda
+/// is written in.
+const CXXRecordDecl *owningClass(const FunctionDecl &F) {
+  for (const DeclContext *DC = F.getParent(); DC; DC = DC->getParent())
+    if (const auto *Record = dyn_cast<CXXRecordDecl>(DC);
+        Record && !Record->isLambda())
+      return Record;
+  return nullptr;
+}
+
+/// Whether the code at \p At holds, or right after takes, one of \p Mutexes.
+bool guarded(const Stmt &At, const FunctionDecl &F, const MutexSet &Mutexes) {
+  MutexSet Held = mutexesHeldAt(At, F);
+  for (const ValueDecl *M : mutexesTakenAfter(At, F))
+    Held.insert(M);
+  return llvm::any_of(Mutexes,
+                      [&](const ValueDecl *M) { return Held.contains(M); });
+}
+
 } // namespace
 
 // Loops of thread code that a stop flag decides, atomic or not. A flag that
@@ -97,7 +124,8 @@ void BlockingWaitIgnoresStopCheck::addFlagLoops() {
       addCalleeClosure(*W.Function, WriterDepth, SM, WriterCode);
     for (const FlagPoll &P : Polls)
       if (const Stmt *Owner = P.Function->getBody())
-        Loops.insert({P.Loop, {P.Read, Owner, Flag, Writers, WriterCode}});
+        Loops.insert(
+            {P.Loop, {P.Read, P.Function, Owner, Flag, Writers, WriterCode}});
   }
 }
 
@@ -122,6 +150,80 @@ bool BlockingWaitIgnoresStopCheck::writersMention(const ObservingLoop &Info,
   return llvm::any_of(Info.WriterCode, [&](const FunctionDecl *F) {
     return mentions(F->getBody(), D);
   });
+}
+
+// Stop requests: for a loop that a stop token decides, the request_stop()
+// calls of the class whose code waits (a pool's destructor stopping its
+// jthreads); for a stop flag, its writes.
+std::vector<BlockingWaitIgnoresStopCheck::StopSite>
+BlockingWaitIgnoresStopCheck::stopSites(const ObservingLoop &Info) {
+  std::vector<StopSite> Sites;
+  if (Info.Flag) {
+    for (const FlagWrite &W : Info.Writers)
+      Sites.push_back({W.Access, W.Function});
+    return Sites;
+  }
+  if (!Requests) {
+    using namespace ast_matchers;
+    Requests.emplace();
+    for (const BoundNodes &Node :
+         match(cxxMemberCallExpr(
+                   unless(isExpansionInSystemHeader()),
+                   callee(cxxMethodDecl(hasName(model::stopRequestMethod()))),
+                   forFunction(functionDecl().bind("fn")))
+                   .bind("request"),
+               *Ctx))
+      Requests->push_back({Node.getNodeAs<CXXMemberCallExpr>("request"),
+                           Node.getNodeAs<FunctionDecl>("fn")});
+  }
+  const CXXRecordDecl *Class = owningClass(*Info.Owner);
+  for (const StopSite &Request : *Requests)
+    if (Class && owningClass(*Request.Function) == Class)
+      Sites.push_back(Request);
+  return Sites;
+}
+
+std::optional<BlockingWaitIgnoresStopCheck::IgnoredStop>
+BlockingWaitIgnoresStopCheck::lostWakeup(const CallExpr &Wait,
+                                         const ObservingLoop &Info) {
+  if (Wait.getNumArgs() < 2)
+    return std::nullopt;
+  const MutexSet Mutexes = mutexesHeldAt(Wait, *Info.Owner);
+  if (Mutexes.empty())
+    return std::nullopt;
+  StopAnalysis Analysis(*Ctx, StopObservers);
+  const bool Tests = Info.Flag
+                         ? predicateReads(Wait, *Info.Flag)
+                         : llvm::any_of(llvm::drop_begin(Wait.arguments()),
+                                        [&](const Expr *Arg) {
+                                          return Analysis.observesStop(*Arg);
+                                        });
+  if (!Tests)
+    return std::nullopt;
+  for (const StopSite &Site : stopSites(Info)) {
+    if (guarded(*Site.At, *Site.Function, Mutexes))
+      continue;
+    const std::string Mutex = (*Mutexes.begin())->getNameAsString();
+    IgnoredStop Lost;
+    if (Info.Flag) {
+      Lost.Message =
+          "%0 can miss the stop: its predicate tests the stop flag, but the "
+          "flag is set without holding the mutex the wait releases, so a stop "
+          "between the test and the sleep is lost and the thread sleeps until "
+          "the next notification; set the flag while holding that mutex";
+      Lost.UnguardedNote = "set here without holding '" + Mutex + "'";
+    } else {
+      Lost.Message =
+          "%0 can miss the stop request: its predicate tests it, but it is "
+          "requested without holding the mutex the wait releases, so a request "
+          "between the test and the sleep is lost and the thread sleeps until "
+          "the next notification; request the stop while holding that mutex";
+      Lost.UnguardedNote = "requested here without holding '" + Mutex + "'";
+    }
+    Lost.Unguarded = Site.At;
+    return Lost;
+  }
+  return std::nullopt;
 }
 
 } // namespace clang::tidy::threadlife

@@ -32,8 +32,8 @@ std::string formatMillis(double Millis) {
   return Text + " ms";
 }
 
-/// The body of the function or lambda around \p S.
-const Stmt *ownerBody(const Stmt &S, ASTContext &Ctx) {
+/// The function or lambda (its call operator) around \p S.
+const FunctionDecl *ownerFunction(const Stmt &S, ASTContext &Ctx) {
   DynTypedNode Node = DynTypedNode::create(S);
   for (unsigned Steps = 0; Steps < 256; ++Steps) {
     DynTypedNodeList Parents = Ctx.getParents(Node);
@@ -41,9 +41,9 @@ const Stmt *ownerBody(const Stmt &S, ASTContext &Ctx) {
       return nullptr;
     Node = Parents[0];
     if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getBody();
+      return Lambda->getCallOperator();
     if (const auto *F = Node.get<FunctionDecl>())
-      return F->getBody();
+      return F;
   }
   return nullptr;
 }
@@ -161,17 +161,17 @@ void BlockingWaitIgnoresStopCheck::check(
   if (Bodies.collect(Result))
     return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("observation")) {
-    const Stmt *Owner = ownerBody(*Call, *Ctx);
-    if (!Owner)
+    const FunctionDecl *Owner = ownerFunction(*Call, *Ctx);
+    if (!Owner || !Owner->getBody())
       return;
     for (const Stmt *Loop : enclosingLoops(*Call, *Ctx))
-      Loops.insert({Loop, {Call, Owner}});
+      Loops.insert({Loop, {Call, Owner, Owner->getBody()}});
     return;
   }
   if (const auto *Callback =
           Result.Nodes.getNodeAs<CXXConstructExpr>("stopCallback")) {
-    if (const Stmt *Owner = ownerBody(*Callback, *Ctx))
-      BodiesWithStopCallback.insert(Owner);
+    if (const FunctionDecl *Owner = ownerFunction(*Callback, *Ctx))
+      BodiesWithStopCallback.insert(Owner->getBody());
     // The condition variables the callback notifies.
     auto Notifies =
         match(findAll(cxxMemberCallExpr(callee(cxxMethodDecl(hasAnyName(
@@ -226,6 +226,7 @@ void BlockingWaitIgnoresStopCheck::onEndOfTranslationUnit() {
   Sockets.clear();
   NonBlocking.clear();
   Reported.clear();
+  Requests.reset();
 }
 
 void BlockingWaitIgnoresStopCheck::analyseLoop(const Stmt &Loop,
@@ -257,14 +258,6 @@ bool BlockingWaitIgnoresStopCheck::readBlocks(const CallExpr &Call,
          !textMentionsAny(Call.getSourceRange(), model::nonBlockingMarkers(),
                           *Ctx);
 }
-
-/// What a blocking call in a loop that checks for a stop does wrong.
-struct BlockingWaitIgnoresStopCheck::IgnoredStop {
-  llvm::StringRef Message; // %0: the call, %1: how long
-  std::optional<double> Millis;
-  std::string Fix;
-  const CallExpr *Inner = nullptr; // the wait inside the call, if not itself
-};
 
 void BlockingWaitIgnoresStopCheck::checkCall(const CallExpr &Call,
                                              const Stmt &Loop,
@@ -307,6 +300,9 @@ void BlockingWaitIgnoresStopCheck::report(const CallExpr &Call,
     diag(Call.getExprLoc(), "called from this loop through %0",
          DiagnosticIDs::Note)
         << ("'" + model::qualifiedName(Call.getDirectCallee()) + "'");
+  if (Found.Unguarded)
+    diag(Found.Unguarded->getBeginLoc(), Found.UnguardedNote,
+         DiagnosticIDs::Note);
   if (!Info.Flag) {
     diag(Info.Observation->getBeginLoc(),
          "the loop checks for a stop request here", DiagnosticIDs::Note);
@@ -315,9 +311,10 @@ void BlockingWaitIgnoresStopCheck::report(const CallExpr &Call,
   diag(Info.Observation->getBeginLoc(), "the loop checks stop flag %0 here",
        DiagnosticIDs::Note)
       << Info.Flag;
-  diag(Info.Writers.front().Access->getBeginLoc(),
-       "the flag is set here, and nothing there wakes the call",
-       DiagnosticIDs::Note);
+  if (!Found.Unguarded)
+    diag(Info.Writers.front().Access->getBeginLoc(),
+         "the flag is set here, and nothing there wakes the call",
+         DiagnosticIDs::Note);
 }
 
 // Woken on stop: a stop callback notifies this condition variable or lives
@@ -355,13 +352,19 @@ BlockingWaitIgnoresStopCheck::ignoredStop(const CallExpr &Call,
   const bool Long = Millis && *Millis > MaxSleep;
   switch (Blocking.Kind) {
   case BlockKind::ConditionWait:
+    if (std::optional<IgnoredStop> Lost = lostWakeup(Call, Info))
+      return Lost;
     if (wokenOnStop(Call, OwnerBody, Info))
       return std::nullopt;
     return IgnoredStop{"%0 blocks until notified and a stop request does not "
                        "wake it, so the stop waits for the next notification",
                        std::nullopt, Advice.conditionWait().str()};
   case BlockKind::ConditionTimedWait:
-    if (wokenOnStop(Call, OwnerBody, Info) || !Long)
+    if (!Long)
+      return std::nullopt;
+    if (std::optional<IgnoredStop> Lost = lostWakeup(Call, Info))
+      return Lost;
+    if (wokenOnStop(Call, OwnerBody, Info))
       return std::nullopt;
     return IgnoredStop{"%0 waits up to %1 and a stop request does not wake it",
                        Millis, Advice.timedConditionWait().str()};

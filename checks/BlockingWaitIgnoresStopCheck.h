@@ -38,18 +38,29 @@ public:
 
 private:
   /// A loop that observes a stop request or is decided by a stop flag: the
-  /// observation (the flag's read), the body of the function around it and,
+  /// observation (the flag's read), the function around it and its body and,
   /// for a flag, the flag, the writes that stop the loop and the code
   /// around them (the writing functions and the functions of the file they
   /// call).
   struct ObservingLoop {
     const Stmt *Observation;
+    const FunctionDecl *Owner;
     const Stmt *OwnerBody;
     const ValueDecl *Flag = nullptr;
     std::vector<FlagWrite> Writers;
     FunctionSet WriterCode;
   };
-  struct IgnoredStop;
+  /// What a blocking call in a loop that checks for a stop does wrong.
+  struct IgnoredStop {
+    llvm::StringRef Message; // %0: the call, %1: how long
+    std::optional<double> Millis;
+    std::string Fix;
+    const CallExpr *Inner = nullptr; // the wait inside the call, if not itself
+    /// For a wait that can miss the stop: where the stop is made without the
+    /// wait's mutex, and the note that says so.
+    const Expr *Unguarded = nullptr;
+    std::string UnguardedNote;
+  };
   void addFlagLoops();
   void analyseLoop(const Stmt &Loop, const ObservingLoop &Info);
   void checkCall(const CallExpr &Call, const Stmt &Loop,
@@ -66,6 +77,14 @@ private:
                    const ObservingLoop &Info);
   bool flagWakes(const CallExpr &Call, const ObservingLoop &Info);
   bool writersMention(const ObservingLoop &Info, const ValueDecl &D) const;
+  std::optional<IgnoredStop> lostWakeup(const CallExpr &Wait,
+                                        const ObservingLoop &Info);
+  /// Where a stop is requested or a stop flag set, and in which function.
+  struct StopSite {
+    const Expr *At;
+    const FunctionDecl *Function;
+  };
+  std::vector<StopSite> stopSites(const ObservingLoop &Info);
   std::optional<IgnoredStop> calleeWait(const CXXMemberCallExpr &Call,
                                         const ObservingLoop &Info);
 
@@ -86,6 +105,8 @@ private:
   llvm::SmallPtrSet<const ValueDecl *, 8> Sockets;
   llvm::SmallPtrSet<const ValueDecl *, 8> NonBlocking;
   llvm::SmallPtrSet<const CallExpr *, 8> Reported;
+  /// The translation unit's request_stop() calls, found when first needed.
+  std::optional<std::vector<StopSite>> Requests;
   /// Queues a stop cannot wake; lives while a translation unit's loops are
   /// analysed.
   std::optional<QueueWaits> Waits;

@@ -28,8 +28,9 @@ struct LocksOnly {
 };
 )";
 
-/// The names of the mutexes held at the read of `flag` in f().
-std::vector<std::string> heldAtRead(llvm::StringRef Body) {
+/// The names of the mutexes held at the read of `flag` in f(), or taken
+/// after it.
+std::vector<std::string> atRead(llvm::StringRef Body, bool After) {
   std::unique_ptr<ASTUnit> AST = tooling::buildASTFromCodeWithArgs(
       (Mutexes + "bool f() {" + Body + "}").str(), {"-std=c++17"});
   auto Found = match(
@@ -39,13 +40,18 @@ std::vector<std::string> heldAtRead(llvm::StringRef Body) {
           .bind("f"),
       AST->getASTContext());
   EXPECT_EQ(Found.size(), 1u);
-  MutexSet Held = mutexesHeldAt(*Found[0].getNodeAs<Stmt>("read"),
-                                *Found[0].getNodeAs<FunctionDecl>("f"));
+  const auto &Read = *Found[0].getNodeAs<Stmt>("read");
+  const auto &F = *Found[0].getNodeAs<FunctionDecl>("f");
+  MutexSet Held = After ? mutexesTakenAfter(Read, F) : mutexesHeldAt(Read, F);
   std::vector<std::string> Names;
   for (const ValueDecl *D : Held)
     Names.push_back(D->getNameAsString());
   llvm::sort(Names);
   return Names;
+}
+
+std::vector<std::string> heldAtRead(llvm::StringRef Body) {
+  return atRead(Body, /*After=*/false);
 }
 
 TEST(LockSets, AGuardStandsForTheMutexItWasBuiltWith) {
@@ -67,6 +73,14 @@ TEST(LockSets, LockCallsEarlierInEnclosingBlocksCount) {
 TEST(LockSets, LocksAfterTheStatementOrInOtherBlocksDoNot) {
   EXPECT_TRUE(
       heldAtRead("{ a.lock(); } bool v = flag; b.lock(); return v;").empty());
+}
+
+TEST(LockSets, LocksTakenAfterTheStatement) {
+  EXPECT_EQ(atRead("bool v = flag; { std::lock_guard<std::mutex> g(a); } "
+                   "if (v) b.lock(); return v;",
+                   /*After=*/true),
+            (std::vector<std::string>{"a", "b"}));
+  EXPECT_TRUE(atRead("a.lock(); return flag;", /*After=*/true).empty());
 }
 
 } // namespace

@@ -269,6 +269,8 @@ llvm::ArrayRef<llvm::StringRef> conditionNotifiers() {
   return Notifiers;
 }
 
+llvm::StringRef stopRequestMethod() { return "request_stop"; }
+
 llvm::ArrayRef<llvm::StringRef> readinessWaits() {
   static const llvm::StringRef Waits[] = {"::poll",
                                           "::ppoll",

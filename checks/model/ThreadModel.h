@@ -501,6 +501,9 @@ const BlockingQueue *findBlockingQueue(const CXXRecordDecl *R);
 /// Methods that wake the waiters of a condition variable.
 llvm::ArrayRef<llvm::StringRef> conditionNotifiers();
 
+/// The method of std::jthread and std::stop_source that requests a stop.
+llvm::StringRef stopRequestMethod();
+
 /// Calls that wait until a descriptor is ready: a read after one in the same
 /// loop does not block.
 llvm::ArrayRef<llvm::StringRef> readinessWaits();

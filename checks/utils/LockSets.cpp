@@ -170,6 +170,13 @@ void addLocks(const Stmt *S, MutexSet &Held) {
     if (const CallExpr *Call = wrappedCall(E))
       applyCall(Call, Held, 0);
 }
+void addAllLocks(const Stmt *S, MutexSet &Taken) {
+  if (!S || isa<LambdaExpr>(S))
+    return;
+  addLocks(S, Taken);
+  for (const Stmt *Child : S->children())
+    addAllLocks(Child, Taken);
+}
 } // namespace
 
 MutexSet mutexesHeldAt(const Stmt &S, const FunctionDecl &Function) {
@@ -185,6 +192,23 @@ MutexSet mutexesHeldAt(const Stmt &S, const FunctionDecl &Function) {
         addLocks(Earlier, Held);
       }
   return Held;
+}
+
+MutexSet mutexesTakenAfter(const Stmt &S, const FunctionDecl &Function) {
+  MutexSet Taken;
+  llvm::SmallVector<const Stmt *, 16> Path;
+  if (!Function.getBody() || !pathTo(Function.getBody(), &S, Path))
+    return Taken;
+  for (size_t I = 0; I + 1 < Path.size(); ++I)
+    if (const auto *Block = dyn_cast<CompoundStmt>(Path[I])) {
+      bool After = false;
+      for (const Stmt *Later : Block->body()) {
+        if (After)
+          addAllLocks(Later, Taken);
+        After = After || Later == Path[I + 1];
+      }
+    }
+  return Taken;
 }
 
 } // namespace clang::tidy::threadlife

@@ -17,6 +17,12 @@ using MutexSet = llvm::SmallPtrSet<const ValueDecl *, 2>;
 /// small, and it spares building the file's parent map.
 MutexSet mutexesHeldAt(const Stmt &S, const FunctionDecl &Function);
 
+/// The mutexes that code after \p S in \p Function takes: lock guards and
+/// lock calls anywhere in the statements that follow it in its blocks (the
+/// `{ std::lock_guard<std::mutex> g(m); }` after a write that lets a waiter
+/// see it).
+MutexSet mutexesTakenAfter(const Stmt &S, const FunctionDecl &Function);
+
 } // namespace clang::tidy::threadlife
 
 #endif // THREADLIFE_CHECKS_UTILS_LOCKSETS_H

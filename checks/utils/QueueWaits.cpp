@@ -157,8 +157,8 @@ bool QueueWaits::touchedOnStop(const ValueDecl &Queue,
                                       forFunction(functionDecl().bind("fn")))
                         .bind("use"),
                     Ctx);
-  auto RequestsStop = findAll(
-      cxxMemberCallExpr(callee(cxxMethodDecl(hasName("request_stop")))));
+  auto RequestsStop = findAll(cxxMemberCallExpr(
+      callee(cxxMethodDecl(hasName(model::stopRequestMethod())))));
   for (const BoundNodes &Use : Uses) {
     const CXXMethodDecl *Method =
         Use.getNodeAs<CXXMemberCallExpr>("use")->getMethodDecl();
