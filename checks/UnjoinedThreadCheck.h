@@ -57,6 +57,8 @@ private:
                     const Expr *Start, const DestructorLeak &Leak);
   bool leavesRunning(const CXXRecordDecl *Record, const FieldDecl *Field,
                      const Expr *Start);
+  void checkRestarts(const CXXRecordDecl *Record, const FieldDecl *Field,
+                     llvm::ArrayRef<const Expr *> Starts);
   bool constructorThrows(const CXXRecordDecl *Record, const FieldDecl *Field,
                          bool IsContainer);
   void checkTemporary(const CXXConstructExpr *Construct);

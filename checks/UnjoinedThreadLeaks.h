@@ -4,7 +4,8 @@
 // The observer through which unjoined-thread reads the handle analysis: the
 // handles that reach the end of their life still running (the first path
 // for each handle, start and way out), the assignments over a running
-// thread and the destructions of one through a pointer, and which handles some path joined, detached or lost track of.
+// thread and the destructions of one through a pointer, and which handles some
+// path joined, detached or lost track of.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,11 +37,14 @@ public:
   explicit Leaks(bool Exceptions) : Exceptions(Exceptions) {}
 
   std::vector<Leak> Found;
-  /// An assignment over a handle running the thread started at Start.
+  /// An assignment over a handle running the thread started at Start; the
+  /// guard of a path that reached it after a branch on a flag the thread
+  /// writes, if one did.
   struct Overwrite {
     handles::TrackedHandle Handle;
     const Expr *Assignment;
     const Stmt *Start;
+    const Expr *Guard;
   };
   std::vector<Overwrite> Overwrites;
   /// A delete, reset or assignment of a pointer that destroys the thread
@@ -84,20 +88,16 @@ public:
              nullptr, S.Guard});
   }
   void assigned(handles::HandleRef H, const Expr *Assignment,
-                const handles::HandleValue &Before) override {
-    if (Before.State == handles::HandleState::Running &&
-        llvm::none_of(Overwrites, [&](const Overwrite &O) {
-          return O.Assignment == Assignment;
-        }))
-      Overwrites.push_back({H.Handle, Assignment, Before.Start});
+                const handles::HandleValue &Before,
+                const Expr *Guard) override {
+    if (Before.State == handles::HandleState::Running)
+      addOverwrite(Overwrites, {H.Handle, Assignment, Before.Start, Guard});
   }
   void destroyed(handles::HandleRef H, const Expr *Where,
-                 const handles::HandleValue &Before) override {
-    if (Before.State == handles::HandleState::Running &&
-        llvm::none_of(Destructions, [&](const Overwrite &O) {
-          return O.Assignment == Where;
-        }))
-      Destructions.push_back({H.Handle, Where, Before.Start});
+                 const handles::HandleValue &Before,
+                 const Expr *Guard) override {
+    if (Before.State == handles::HandleState::Running)
+      addOverwrite(Destructions, {H.Handle, Where, Before.Start, Guard});
   }
   void detached(handles::HandleRef H, const Expr *,
                 const handles::HandleValue &Before) override {
@@ -119,6 +119,16 @@ public:
   }
 
 private:
+  // One per assignment; a guarded path's guard is kept.
+  static void addOverwrite(std::vector<Overwrite> &List, const Overwrite &O) {
+    for (Overwrite &Old : List)
+      if (Old.Assignment == O.Assignment) {
+        if (!Old.Guard)
+          Old.Guard = O.Guard;
+        return;
+      }
+    List.push_back(O);
+  }
   void add(const Leak &L) {
     for (const Leak &Old : Found)
       if (Old.Index == L.Index && Old.Start == L.Start &&

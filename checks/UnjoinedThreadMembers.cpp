@@ -36,6 +36,21 @@ static bool joinedByHook(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   return false;
 }
 
+/// The flag among \p Flags that branch condition \p Guard tests.
+static const FieldDecl *
+guardFlag(const Expr &Guard,
+          const llvm::SmallPtrSetImpl<const FieldDecl *> &Flags,
+          ASTContext &Ctx) {
+  const FieldDecl *Flag = nullptr;
+  for (const BoundNodes &Node :
+       match(findAll(memberExpr().bind("flag")), Guard, Ctx))
+    if (const auto *F = dyn_cast<FieldDecl>(
+            Node.getNodeAs<MemberExpr>("flag")->getMemberDecl());
+        F && Flags.count(F))
+      Flag = F;
+  return Flag;
+}
+
 // A join in a method (not the destructor) that an owner calls: code outside
 // the class (`Server::Shutdown()` calling each worker's `Shutdown()`), or a
 // protected method of a base class (`StopIOService()`), which its subclasses
@@ -124,6 +139,7 @@ void UnjoinedThreadCheck::checkMember(const CXXRecordDecl *Record,
   });
   if (Uses.Starts.empty())
     return;
+  checkRestarts(Record, Field, Uses.Starts);
   std::optional<DestructorLeak> Leak =
       destructorLeak(Record, Field, Uses.Starts);
   if (!Leak)
@@ -216,19 +232,11 @@ void UnjoinedThreadCheck::reportMember(const CXXRecordDecl *Record,
         << Owner << Field;
     return;
   }
-  // Name the flag the thread writes.
-  const FieldDecl *Flag = nullptr;
-  for (const BoundNodes &Node :
-       match(findAll(memberExpr().bind("flag")), *Leak.Guard, *Ctx))
-    if (const auto *F = dyn_cast<FieldDecl>(
-            Node.getNodeAs<MemberExpr>("flag")->getMemberDecl());
-        F && Leak.GuardFlags.count(F))
-      Flag = F;
   diag(Leak.Guard->getBeginLoc(),
        "the join depends on %0, which the thread itself writes: the "
        "destructor can skip the join while the thread still runs",
        DiagnosticIDs::Note)
-      << Flag;
+      << guardFlag(*Leak.Guard, Leak.GuardFlags, *Ctx);
 }
 
 // A constructor that starts a thread into the member and may then throw:
@@ -272,6 +280,53 @@ bool UnjoinedThreadCheck::constructorThrows(const CXXRecordDecl *Record,
       }
   }
   return false;
+}
+
+// A method that starts the member again past a guard on a flag the thread
+// itself writes (`if (loading_) return;` where the loader clears loading_ as
+// it ends) lets the restart through once the thread has finished and before
+// anyone joined it: the assignment destroys a joinable thread. Without such
+// a guard, calling start() twice is the caller's error, not the class's.
+void UnjoinedThreadCheck::checkRestarts(const CXXRecordDecl *Record,
+                                        const FieldDecl *Field,
+                                        llvm::ArrayRef<const Expr *> Starts) {
+  const auto Flags = analysis(*Ctx).members().writtenByThreads(Record, Starts);
+  if (Flags.empty())
+    return;
+  llvm::SmallPtrSet<const FunctionDecl *, 2> Walked;
+  for (const Expr *Start : Starts) {
+    const auto *Method =
+        dyn_cast_or_null<CXXMethodDecl>(enclosingFunction(*Start, *Ctx));
+    if (!Method || Method->getParent() != Record || Method->isStatic() ||
+        isa<CXXConstructorDecl>(Method) || !Walked.insert(Method).second)
+      continue;
+    handles::WalkOptions Walk;
+    Walk.Locals = false;
+    Walk.Members = true;
+    Walk.MemberEntry = handles::HandleState::Running;
+    Walk.InlineMemberCalls = true;
+    Walk.GuardFields = Flags;
+    Walk.MemberStarts[Field] = Start;
+    Leaks Found(/*Exceptions=*/false);
+    if (!analysis(*Ctx).run(Method, Walk, Found))
+      continue;
+    for (const auto *List : {&Found.Overwrites, &Found.Destructions})
+      for (const Leaks::Overwrite &O : *List)
+        if (O.Handle.Decl == Field && O.Guard) {
+          diag(O.Assignment->getExprLoc(),
+               "%select{assigning to|resetting}0 %1 may destroy the thread an "
+               "earlier call started while it is still joinable, which calls "
+               "std::terminate; join it before starting it again")
+              << isa<CXXMemberCallExpr>(O.Assignment) << Field;
+          diag(O.Guard->getBeginLoc(),
+               "the restart is guarded by %0, which the thread itself writes: "
+               "the guard lets it through once the thread has finished, before "
+               "anyone joined it",
+               DiagnosticIDs::Note)
+              << guardFlag(*O.Guard, Flags, *Ctx);
+          return;
+        }
+  }
 }
 
 bool UnjoinedThreadCheck::leavesRunning(const CXXRecordDecl *Record,

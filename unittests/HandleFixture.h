@@ -69,10 +69,12 @@ public:
   void detached(HandleRef H, const Expr *, const HandleValue &V) override {
     add("detached", H, V.State);
   }
-  void assigned(HandleRef H, const Expr *, const HandleValue &V) override {
+  void assigned(HandleRef H, const Expr *, const HandleValue &V,
+                const Expr *) override {
     add("assigned", H, V.State);
   }
-  void destroyed(HandleRef H, const Expr *, const HandleValue &V) override {
+  void destroyed(HandleRef H, const Expr *, const HandleValue &V,
+                 const Expr *) override {
     add("destroyed", H, V.State);
   }
   void lifeEnds(HandleRef H, const HandleValue &V, const Stmt *Exit,

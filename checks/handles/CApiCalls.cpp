@@ -62,7 +62,7 @@ void Transfer::create(PathState &S, const CallExpr *Call,
     return;
   // A create into a handle that may still own a thread loses that thread.
   if (!Handles[*H].IsContainer)
-    Observer.assigned(ref(*H), Call, S.Handles[*H]);
+    Observer.assigned(ref(*H), Call, S.Handles[*H], S.Guard);
   switch (createdDetached(Call, F)) {
   case Creation::Joinable:
     if (Handles[*H].IsContainer)

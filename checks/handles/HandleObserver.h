@@ -31,12 +31,14 @@ public:
   virtual void detached(HandleRef H, const Expr *Call,
                         const HandleValue &Before) {}
   /// \p Assignment gives a new value to a handle whose value was \p Before.
+  /// \p Guard: the last branch the path took on a flag that the thread
+  /// itself writes (WalkOptions::GuardFields), if any.
   virtual void assigned(HandleRef H, const Expr *Assignment,
-                        const HandleValue &Before) {}
+                        const HandleValue &Before, const Expr *Guard) {}
   /// \p Where (a delete, or a unique owner's reset or assignment) destroys
   /// the thread object that a pointer handle held with value \p Before.
   virtual void destroyed(HandleRef H, const Expr *Where,
-                         const HandleValue &Before) {}
+                         const HandleValue &Before, const Expr *Guard) {}
   /// The life of a local handle holding \p Value ends: at \p Exit (a return,
   /// break, continue or goto) or, when Exit is null, at \p Loc, the closing
   /// brace of its scope.

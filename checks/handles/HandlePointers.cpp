@@ -67,7 +67,7 @@ void Transfer::setPointer(PathState &S, unsigned H, const Expr *Value,
 // A unique owner given \p Value at \p Where destroys what it held.
 void Transfer::replacePointee(PathState &S, unsigned H, const Expr *Value,
                               const Expr *Where) {
-  Observer.destroyed(ref(H), Where, S.Handles[H]);
+  Observer.destroyed(ref(H), Where, S.Handles[H], S.Guard);
   setPointer(S, H, Value, Where);
 }
 
@@ -89,7 +89,7 @@ void Transfer::deletion(PathState &S, const CXXDeleteExpr *Delete) {
   if (!H || Handles[*H].Through != TrackedHandle::Holder::RawPointer ||
       !namesPointer(*H, Delete->getArgument()))
     return;
-  Observer.destroyed(ref(*H), Delete, S.Handles[*H]);
+  Observer.destroyed(ref(*H), Delete, S.Handles[*H], S.Guard);
   // The pointer dangles until it is given a new value.
   set(S, *H, HandleState::Unknown, Delete);
 }

@@ -248,7 +248,7 @@ bool Transfer::assignment(PathState &S, const CXXOperatorCallExpr *Op,
 void Transfer::assignObject(PathState &S, unsigned H,
                             const CXXOperatorCallExpr *Op) {
   const Expr *Rhs = Op->getArg(1);
-  Observer.assigned(ref(H), Op, S.Handles[H]);
+  Observer.assigned(ref(H), Op, S.Handles[H], S.Guard);
   if (const CXXConstructExpr *Start = Api.threadStart(Rhs)) {
     set(S, H, HandleState::Running, Op, Start);
     return;
@@ -426,19 +426,26 @@ void Transfer::builtinAssignment(PathState &S, const BinaryOperator *Binary,
 }
 
 // Whether \p S may change a handle member of `*this`: it names one, calls a
-// member function, or lets `this` go anywhere else.
-static bool mayTouchMembers(const Stmt *S, const HandleSet &Handles) {
+// member function that may (one of the file that does not, two calls deep,
+// is harmless; a virtual one may be overridden), or lets `this` go anywhere
+// else.
+static bool mayTouchMembers(const Stmt *S, const HandleSet &Handles,
+                            unsigned Depth = 0) {
   if (!S)
     return false;
   if (const auto *Member = dyn_cast<MemberExpr>(S);
       Member && isa<CXXThisExpr>(Member->getBase()->IgnoreParenImpCasts())) {
-    return isa<CXXMethodDecl>(Member->getMemberDecl()) ||
-           Handles.find(Member->getMemberDecl()).has_value();
+    const auto *Method = dyn_cast<CXXMethodDecl>(Member->getMemberDecl());
+    if (!Method)
+      return Handles.find(Member->getMemberDecl()).has_value();
+    const FunctionDecl *Def = Method->getDefinition();
+    return Depth >= 2 || Method->isVirtual() || !Def || !Def->getBody() ||
+           mayTouchMembers(Def->getBody(), Handles, Depth + 1);
   }
   if (isa<CXXThisExpr>(S))
     return true;
   for (const Stmt *Child : S->children())
-    if (mayTouchMembers(Child, Handles))
+    if (mayTouchMembers(Child, Handles, Depth))
       return true;
   return false;
 }
@@ -446,9 +453,13 @@ static bool mayTouchMembers(const Stmt *S, const HandleSet &Handles) {
 void Transfer::lambda(PathState &S, const LambdaExpr *Lambda) {
   for (const LambdaCapture &Capture : Lambda->captures()) {
     // `[this] { io.run(); }` reaches members, but none that holds a thread.
-    if (Capture.capturesThis() && followsThis() &&
-        mayTouchMembers(Lambda->getBody(), Handles))
-      forgetMembers(S, Lambda);
+    if (Capture.capturesThis() && followsThis()) {
+      auto [It, New] = TouchingLambdas.try_emplace(Lambda, false);
+      if (New)
+        It->second = mayTouchMembers(Lambda->getBody(), Handles);
+      if (It->second)
+        forgetMembers(S, Lambda);
+    }
     if (Capture.capturesVariable())
       if (std::optional<unsigned> H = Handles.find(Capture.getCapturedVar()))
         set(S, *H, HandleState::Unknown, Lambda);

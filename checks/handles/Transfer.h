@@ -125,6 +125,8 @@ private:
   std::pair<const CXXConstructExpr *, HandleValue> PendingMove;
   /// The statement being walked lies in a callee the walk entered.
   bool InCallee = false;
+  /// Lambdas capturing `this` whose bodies may change a handle member.
+  llvm::DenseMap<const LambdaExpr *, bool> TouchingLambdas;
 };
 
 } // namespace clang::tidy::threadlife::handles

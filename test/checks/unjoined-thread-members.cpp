@@ -225,3 +225,54 @@ private:
   std::condition_variable cond_;
   std::thread thread_;
 };
+
+// A restart guarded by a flag the thread clears as it ends: once the thread
+// has finished, the guard lets the restart through over a joinable thread.
+class Loader {
+public:
+  ~Loader() {
+    loading_ = false;
+    if (thread_.joinable())
+      thread_.join();
+  }
+  void reload() {
+    if (loading_)
+      return;
+    loading_ = true;
+    thread_ = std::thread([this] { scan(); });
+    // CHECK-NOTES: :[[@LINE-1]]:13: warning: assigning to 'thread_' may destroy the thread an earlier call started while it is still joinable, which calls std::terminate; join it before starting it again [threadlife-unjoined-thread]
+    // CHECK-NOTES: :[[@LINE-5]]:9: note: the restart is guarded by 'loading_', which the thread itself writes: the guard lets it through once the thread has finished, before anyone joined it
+  }
+
+private:
+  void scan() { loading_ = false; }
+  std::atomic<bool> loading_{false};
+  std::thread thread_;
+};
+
+// Fine: the restart joins the previous thread first; and a start without a
+// guard is the caller's to call once.
+class JoiningLoader {
+public:
+  ~JoiningLoader() {
+    if (thread_.joinable())
+      thread_.join();
+    if (other_.joinable())
+      other_.join();
+  }
+  void reload() {
+    if (loading_)
+      return;
+    loading_ = true;
+    if (thread_.joinable())
+      thread_.join();
+    thread_ = std::thread([this] { scan(); });
+  }
+  void start() { other_ = std::thread([this] { scan(); }); }
+  void stop() { other_.join(); }
+
+private:
+  void scan() { loading_ = false; }
+  std::atomic<bool> loading_{false};
+  std::thread thread_, other_;
+};
