@@ -233,6 +233,40 @@ LoopIgnoresStopCheck::tokenFix(const Stmt &Loop, const LambdaExpr *Lambda,
               "while (!st.stop_requested())")};
 }
 
+namespace {
+/// Whether every path through \p S observes a stop request, judged by its
+/// structure: a block does if one of its statements does, an if if its
+/// condition does or both branches do, a nested loop if its condition does
+/// (its body may not run). Other statements observe if anything in them
+/// does: when in doubt, the loop is taken as observing.
+bool alwaysObserves(const Stmt *S, StopAnalysis &Analysis) {
+  if (!S)
+    return false;
+  if (const auto *Block = dyn_cast<CompoundStmt>(S))
+    return llvm::any_of(Block->body(), [&](const Stmt *Child) {
+      return alwaysObserves(Child, Analysis);
+    });
+  if (const auto *If = dyn_cast<IfStmt>(S))
+    return Analysis.observesStop(*If->getCond()) ||
+           (alwaysObserves(If->getThen(), Analysis) &&
+            alwaysObserves(If->getElse(), Analysis));
+  if (isa<WhileStmt, ForStmt, CXXForRangeStmt>(S)) {
+    const Expr *Cond = loopCondition(*S);
+    return Cond && Analysis.observesStop(*Cond);
+  }
+  return Analysis.observesStop(*S);
+}
+} // namespace
+
+// A loop that never ends leaves only by an interruption point's exception:
+// a round that skips every one cannot be interrupted.
+bool LoopIgnoresStopCheck::observesEveryRound(const Stmt &Loop,
+                                              StopAnalysis &Analysis) const {
+  const Expr *Cond = loopCondition(Loop);
+  return (Cond && Analysis.observesStop(*Cond)) ||
+         alwaysObserves(loopBody(Loop), Analysis);
+}
+
 void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
   const FunctionDecl *Definition = F.getDefinition();
   if (!Definition || !Definition->getBody() || !Ctx ||
@@ -253,11 +287,21 @@ void LoopIgnoresStopCheck::analyse(const FunctionDecl &F, const Body &B) {
     });
   };
   for (const Stmt *Loop : Loops) {
-    if (InsideFlagged(Loop) || loopCanEnd(*Loop, *Definition, *Ctx) ||
-        Analysis.observesStop(*Loop))
+    if (InsideFlagged(Loop) || loopCanEnd(*Loop, *Definition, *Ctx))
       continue;
-    Flagged.push_back(Loop);
-    reportLoop(*Loop, B, Token, TokenUnused);
+    if (!Analysis.observesStop(*Loop)) {
+      Flagged.push_back(Loop);
+      reportLoop(*Loop, B, Token, TokenUnused);
+    } else if (B.Channel == model::StopChannel::BoostInterruption &&
+               !observesEveryRound(*Loop, Analysis)) {
+      Flagged.push_back(Loop);
+      diag(Loop->getBeginLoc(),
+           "this loop never ends and reaches an interruption point only on "
+           "some paths, so a round that takes another path ignores "
+           "boost::thread::interrupt(), and if every round does, interrupt() "
+           "never ends it; call boost::this_thread::interruption_point() "
+           "unconditionally in the loop");
+    }
   }
 
   // An unused token in a body with loops: a stop request cannot cut the work

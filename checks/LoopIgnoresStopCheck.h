@@ -11,6 +11,8 @@
 
 namespace clang::tidy::threadlife {
 
+class StopAnalysis;
+
 /// Finds loops in stoppable thread bodies (a jthread's callable, a function
 /// taking a stop token, a boost::thread body, QThread::run) that can run
 /// forever without observing a stop request, and stop token parameters that
@@ -40,6 +42,7 @@ private:
   };
 
   void addBody(const FunctionDecl *F, Body B);
+  bool observesEveryRound(const Stmt &Loop, StopAnalysis &Analysis) const;
   void analyse(const FunctionDecl &F, const Body &B);
   void reportLoop(const Stmt &Loop, const Body &B, const ParmVarDecl *Token,
                   bool TokenUnused);

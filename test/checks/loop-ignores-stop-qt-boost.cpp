@@ -69,14 +69,44 @@ void boostSleeps() {
     work();
   }
 }
+bool idle();
+// Interruption points in both branches, or in the condition, count.
+void boostBranches() {
+  for (;;) {
+    if (idle())
+      boost::this_thread::sleep_for(std::chrono::seconds(1));
+    else
+      boost::this_thread::interruption_point();
+    work();
+  }
+}
 void startBoostGood() {
   boost::thread a(boostPoints);
   boost::thread b(boostSleeps);
+  boost::thread c(boostBranches);
   a.interrupt();
   b.interrupt();
+  c.interrupt();
   a.join();
   b.join();
+  c.join();
 }
+
+// The only interruption point is on one branch: a round that takes the
+// other cannot be interrupted.
+boost::mutex stateMutex;
+boost::condition_variable stateChanged;
+void boostConditionalPoint() {
+  for (;;) {
+    if (!idle()) {
+      boost::unique_lock<boost::mutex> lock(stateMutex);
+      stateChanged.wait(lock);
+    }
+    work();
+  }
+  // CHECK-MESSAGES: :[[@LINE-7]]:3: warning: this loop never ends and reaches an interruption point only on some paths, so a round that takes another path ignores boost::thread::interrupt(), and if every round does, interrupt() never ends it; call boost::this_thread::interruption_point() unconditionally in the loop [threadlife-loop-ignores-stop]
+}
+boost::thread startConditional() { return boost::thread(boostConditionalPoint); }
 
 // Not a QThread: a class with its own run().
 class Job {
