@@ -110,10 +110,7 @@ void BlockingWaitIgnoresStopCheck::addFlagLoops() {
   const StopFlagPolls Found(*Ctx, Bodies.bodies(), FlagKinds::PlainOrAtomic);
   if (Found.polls().empty())
     return;
-  llvm::SmallPtrSet<const ValueDecl *, 8> Flags;
-  for (const auto &Entry : Found.polls())
-    Flags.insert(Entry.first);
-  const FlagUses Uses = findFlagUses(*Ctx, Flags);
+  const FlagUses Uses = Found.uses();
   const SourceManager &SM = Ctx->getSourceManager();
   for (const auto &[Flag, Polls] : Found.polls()) {
     std::vector<FlagWrite> Writers = Found.racingWrites(Flag, Uses);

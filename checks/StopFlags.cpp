@@ -257,6 +257,13 @@ StopFlagPolls::StopFlagPolls(ASTContext &Ctx, const ThreadBodies::Map &Bodies,
   }
 }
 
+FlagUses StopFlagPolls::uses() const {
+  llvm::SmallPtrSet<const ValueDecl *, 8> Flags;
+  for (const auto &Entry : Polls)
+    Flags.insert(Entry.first);
+  return findFlagUses(Ctx, Flags);
+}
+
 std::vector<FlagWrite> StopFlagPolls::racingWrites(const ValueDecl *Flag,
                                                    const FlagUses &Uses) const {
   const SourceManager &SM = Ctx.getSourceManager();

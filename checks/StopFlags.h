@@ -47,6 +47,9 @@ public:
 
   const PollMap &polls() const { return Polls; }
 
+  /// How the translation unit writes the polled flags (one traversal).
+  FlagUses uses() const;
+
   /// The writes to \p Flag among \p Uses that race with its polls: made by
   /// a function outside every polling thread's code, not a constructor, and
   /// not before the function that writes starts the thread.

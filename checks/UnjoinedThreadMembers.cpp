@@ -36,6 +36,17 @@ static bool joinedByHook(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   return false;
 }
 
+/// A walk of a method that follows the class's handle members, which hold
+/// \p Entry when it starts, into the member functions it calls.
+static handles::WalkOptions memberWalk(handles::HandleState Entry) {
+  handles::WalkOptions Walk;
+  Walk.Locals = false;
+  Walk.Members = true;
+  Walk.MemberEntry = Entry;
+  Walk.InlineMemberCalls = true;
+  return Walk;
+}
+
 /// The flag among \p Flags that branch condition \p Guard tests.
 static const FieldDecl *
 guardFlag(const Expr &Guard,
@@ -163,11 +174,7 @@ UnjoinedThreadCheck::destructorLeak(const CXXRecordDecl *Record,
   const FunctionDecl *DtorDef = Dtor->getDefinition();
   if (!DtorDef || !DtorDef->getBody())
     return std::nullopt; // defined elsewhere
-  handles::WalkOptions Walk;
-  Walk.Locals = false;
-  Walk.Members = true;
-  Walk.MemberEntry = handles::HandleState::Running;
-  Walk.InlineMemberCalls = true;
+  handles::WalkOptions Walk = memberWalk(handles::HandleState::Running);
   Walk.GuardFields = analysis(*Ctx).members().writtenByThreads(Record, Starts);
   llvm::SmallVector<const FieldDecl *, 4> Awaited;
   for (const FieldDecl *Flag : Walk.GuardFields)
@@ -251,11 +258,7 @@ bool UnjoinedThreadCheck::constructorThrows(const CXXRecordDecl *Record,
     if (!Definition || !Definition->getBody() || Ctor->isImplicit() ||
         (Proto && Proto->isNothrow()))
       continue;
-    handles::WalkOptions Walk;
-    Walk.Locals = false;
-    Walk.Members = true;
-    Walk.MemberEntry = handles::HandleState::Empty;
-    Walk.InlineMemberCalls = true;
+    handles::WalkOptions Walk = memberWalk(handles::HandleState::Empty);
     Walk.ConstructorExceptions = true;
     Walk.StrictExceptions = ExceptionPathsFromAnyCall;
     Leaks Found(/*Exceptions=*/true);
@@ -300,11 +303,7 @@ void UnjoinedThreadCheck::checkRestarts(const CXXRecordDecl *Record,
     if (!Method || Method->getParent() != Record || Method->isStatic() ||
         isa<CXXConstructorDecl>(Method) || !Walked.insert(Method).second)
       continue;
-    handles::WalkOptions Walk;
-    Walk.Locals = false;
-    Walk.Members = true;
-    Walk.MemberEntry = handles::HandleState::Running;
-    Walk.InlineMemberCalls = true;
+    handles::WalkOptions Walk = memberWalk(handles::HandleState::Running);
     Walk.GuardFields = Flags;
     Walk.MemberStarts[Field] = Start;
     Leaks Found(/*Exceptions=*/false);

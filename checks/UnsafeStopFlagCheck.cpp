@@ -190,10 +190,7 @@ void UnsafeStopFlagCheck::onEndOfTranslationUnit() {
   const StopFlagPolls Found(*Ctx, Bodies.bodies(), FlagKinds::Plain);
   if (Found.polls().empty())
     return;
-  llvm::SmallPtrSet<const ValueDecl *, 8> Flags;
-  for (const auto &Entry : Found.polls())
-    Flags.insert(Entry.first);
-  FlagUses Uses = findFlagUses(*Ctx, Flags);
+  const FlagUses Uses = Found.uses();
   for (const auto &[Flag, FlagPolls] : Found.polls()) {
     if (Uses.Atomic.contains(Flag) ||
         Ctx->getSourceManager().isInSystemHeader(Flag->getLocation()))
