@@ -3,7 +3,9 @@
 #include "DetachedThreadCheck.h"
 #include "FlagOption.h"
 #include "utils/Expressions.h"
+#include "utils/Loops.h"
 #include "utils/NamedDecls.h"
+#include "utils/ParentWalks.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/ASTMatchers/ASTMatchFinder.h"
 
@@ -347,11 +349,46 @@ std::optional<Reach> threadReach(const Expr *Start, const ThreadApi &Api) {
 
 } // namespace
 
+/// The locals of the starter's frame that \p S names.
+void frameLocals(const Stmt *S, llvm::SmallPtrSetImpl<const ValueDecl *> &Out) {
+  if (!S)
+    return;
+  if (const auto *Ref = dyn_cast<DeclRefExpr>(S);
+      Ref && inFrame(Ref->getDecl()))
+    Out.insert(Ref->getDecl());
+  for (const Stmt *Child : S->children())
+    frameLocals(Child, Out);
+}
+
+// The starter waits for the thread after detaching it: a later loop of its
+// function decides on a local it gave the thread (`while (processed)
+// yield();`, the thread counting down as it finishes). The thread's uses of
+// the frame then end before the frame does, as far as can be told.
+bool waitsForThread(const Expr &Detach, const Expr &Start, ASTContext &Ctx) {
+  const FunctionDecl *F = enclosingFunction(Detach, Ctx);
+  if (!F || !F->getBody())
+    return false;
+  llvm::SmallPtrSet<const ValueDecl *, 4> Given;
+  frameLocals(&Start, Given);
+  const SourceManager &SM = Ctx.getSourceManager();
+  for (const Stmt *Loop : loopsOf(*F->getBody())) {
+    if (!SM.isBeforeInTranslationUnit(Detach.getEndLoc(), Loop->getBeginLoc()))
+      continue;
+    llvm::SmallPtrSet<const ValueDecl *, 4> Read;
+    for (const Stmt *Decider : loopDeciders(*Loop))
+      frameLocals(Decider, Read);
+    if (llvm::any_of(Read, [&](const ValueDecl *D) { return Given.count(D); }))
+      return true;
+  }
+  return false;
+}
+
 bool DetachedThreadCheck::checkStart(const Expr *Detach, const Expr *Start) {
   if (!Start || Reported.count(Detach))
     return Reported.count(Detach);
   std::optional<Reach> R = threadReach(Start, api());
-  if (!R || (!R->What && immortal(thisClass(Start, *Ctx))))
+  if (!R || (!R->What && immortal(thisClass(Start, *Ctx))) ||
+      waitsForThread(*Detach, *Start, *Ctx))
     return false;
   Reported.insert(Detach);
   const SourceLocation Loc = Detach->getExprLoc();

@@ -5,6 +5,7 @@
 // destroyed, the caller's at its return, a global's at exit. A functor that
 // keeps a caller's local by reference outlives it the same way.
 
+#include <atomic>
 #include <memory>
 #include <thread>
 
@@ -59,4 +60,35 @@ void fine() {
   Copying copying(local);
   std::thread t(copying);
   t.detach();
+}
+
+// The caller waits, after the detach, until the threads have counted down a
+// local they were given: their uses of the frame end before it does.
+struct Worker {
+  int &state;
+  std::atomic<int> &left;
+  Worker(int &s, std::atomic<int> &l) : state(s), left(l) {}
+  void operator()() {
+    doSomething(state);
+    --left;
+  }
+};
+
+void waitsForWorkers() {
+  int shared = 0;
+  std::atomic<int> left(2);
+  std::thread(Worker(shared, left)).detach();
+  std::thread(Worker(shared, left)).detach();
+  while (left)
+    std::this_thread::yield();
+}
+
+// A wait before the detach is no wait for the thread.
+void waitsTooEarly() {
+  int shared = 0;
+  std::atomic<int> left(1);
+  while (left > 1)
+    std::this_thread::yield();
+  std::thread(Worker(shared, left)).detach();
+  // CHECK-MESSAGES: :[[@LINE-1]]:37: warning: the detached thread may outlive 'shared', which is kept by reference in the thread's callable{{.*}}
 }
