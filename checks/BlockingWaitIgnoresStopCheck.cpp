@@ -5,7 +5,9 @@
 #include "clang-tidy/utils/OptionsUtils.h"
 #include "model/ThreadModel.h"
 #include "utils/CalleeClosure.h"
+#include "utils/Loops.h"
 #include "utils/NamedDecls.h"
+#include "utils/ParentWalks.h"
 #include "utils/QueueWaits.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
@@ -30,42 +32,6 @@ std::string formatMillis(double Millis) {
   std::string Text = std::to_string(Millis);
   Text.erase(Text.find_last_not_of('0') + 1);
   return Text + " ms";
-}
-
-/// The function or lambda (its call operator) around \p S.
-const FunctionDecl *ownerFunction(const Stmt &S, ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    if (const auto *Lambda = Node.get<LambdaExpr>())
-      return Lambda->getCallOperator();
-    if (const auto *F = Node.get<FunctionDecl>())
-      return F;
-  }
-  return nullptr;
-}
-
-/// The loops around \p S inside its function, innermost first.
-llvm::SmallVector<const Stmt *, 2> enclosingLoops(const Stmt &S,
-                                                  ASTContext &Ctx) {
-  llvm::SmallVector<const Stmt *, 2> Loops;
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Steps = 0; Steps < 256; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      break;
-    Node = Parents[0];
-    if (Node.get<LambdaExpr>() || Node.get<Decl>())
-      if (!Node.get<VarDecl>())
-        break;
-    if (const auto *Loop = Node.get<Stmt>())
-      if (isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(Loop))
-        Loops.push_back(Loop);
-  }
-  return Loops;
 }
 
 bool textMentionsAny(SourceRange Range, llvm::ArrayRef<llvm::StringRef> Words,
@@ -161,7 +127,7 @@ void BlockingWaitIgnoresStopCheck::check(
   if (Bodies.collect(Result))
     return;
   if (const auto *Call = Result.Nodes.getNodeAs<CallExpr>("observation")) {
-    const FunctionDecl *Owner = ownerFunction(*Call, *Ctx);
+    const FunctionDecl *Owner = enclosingFunction(*Call, *Ctx);
     if (!Owner || !Owner->getBody())
       return;
     for (const Stmt *Loop : enclosingLoops(*Call, *Ctx))
@@ -170,7 +136,7 @@ void BlockingWaitIgnoresStopCheck::check(
   }
   if (const auto *Callback =
           Result.Nodes.getNodeAs<CXXConstructExpr>("stopCallback")) {
-    if (const FunctionDecl *Owner = ownerFunction(*Callback, *Ctx))
+    if (const FunctionDecl *Owner = enclosingFunction(*Callback, *Ctx))
       BodiesWithStopCallback.insert(Owner->getBody());
     // The condition variables the callback notifies.
     auto Notifies =

@@ -65,7 +65,9 @@ guardFlag(const Expr &Guard,
 // A join in a method (not the destructor) that an owner calls: code outside
 // the class (`Server::Shutdown()` calling each worker's `Shutdown()`), or a
 // protected method of a base class (`StopIOService()`), which its subclasses
-// are there to call.
+// are there to call, or a public method of a class declared in a header,
+// whose callers may be in other files (rocksdb's `EndAutoRecovery()`, called
+// by the database's close).
 static bool joinedByOwner(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
   for (const Expr *Join : Joins) {
     const auto *Method =
@@ -73,7 +75,11 @@ static bool joinedByOwner(llvm::ArrayRef<const Expr *> Joins, ASTContext &Ctx) {
     if (!Method || !Method->getIdentifier() || isa<CXXDestructorDecl>(Method) ||
         isa<CXXConstructorDecl>(Method) || Method->getParent()->isLambda())
       continue;
-    if (Method->getAccess() == AS_protected)
+    const SourceManager &SM = Ctx.getSourceManager();
+    if (Method->getAccess() == AS_protected ||
+        (Method->getAccess() == AS_public &&
+         !SM.isInMainFile(
+             SM.getExpansionLoc(Method->getParent()->getLocation()))))
       return true;
     for (const BoundNodes &Node : match(
              traverse(TK_AsIs,

@@ -24,7 +24,9 @@ import sys
 
 
 def parse():
-    p = argparse.ArgumentParser()
+    # Tool arguments pass through untouched: no -h, no abbreviations, so
+    # clang-tidy's single-dash options (-header-filter) are not taken for ours.
+    p = argparse.ArgumentParser(add_help=False, allow_abbrev=False)
     p.add_argument('--runner', choices=['driver', 'clang-tidy'], required=True)
     p.add_argument('--threadlife', required=True)
     p.add_argument('--clang-tidy', required=True)

@@ -43,7 +43,10 @@ def run_lines(source, repo):
         for line in f:
             if 'RUN:' not in line or '%check_threadlife' not in line:
                 continue
-            words = shlex.split(line.split('%check_threadlife', 1)[1].replace('%repo', repo))
+            # %S names the input's directory, as in lit: the copy is elsewhere.
+            words = shlex.split(line.split('%check_threadlife', 1)[1]
+                                .replace('%repo', repo)
+                                .replace('%S', os.path.dirname(os.path.abspath(source))))
             # The harness compiles every input against the real library.
             words = [w for w in words
                      if not w.startswith('--check-suffix') and w != '--real-std']

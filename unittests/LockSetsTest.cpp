@@ -13,7 +13,7 @@ namespace {
 
 constexpr llvm::StringLiteral Mutexes = R"(
 namespace std {
-struct mutex { void lock(); void unlock(); };
+struct mutex { void lock(); void unlock(); void AssertHeld(); };
 template <class M> struct lock_guard { explicit lock_guard(M &); ~lock_guard(); };
 }
 std::mutex a, b;
@@ -68,6 +68,11 @@ TEST(LockSets, AProjectGuardIsKnownByWhatItDoes) {
 TEST(LockSets, LockCallsEarlierInEnclosingBlocksCount) {
   EXPECT_EQ(heldAtRead("a.lock(); { b.lock(); return flag; }"),
             (std::vector<std::string>{"a", "b"}));
+}
+
+TEST(LockSets, AnAssertionThatTheCallerHoldsItCounts) {
+  EXPECT_EQ(heldAtRead("a.AssertHeld(); return flag;"),
+            std::vector<std::string>{"a"});
 }
 
 TEST(LockSets, LocksAfterTheStatementOrInOtherBlocksDoNot) {

@@ -352,6 +352,12 @@ llvm::ArrayRef<llvm::StringRef> unlockFunctions() {
   return Functions;
 }
 
+llvm::ArrayRef<llvm::StringRef> heldAssertionMethods() {
+  static const llvm::StringRef Methods[] = {"AssertHeld", "assertHeld",
+                                            "AssertReaderHeld"};
+  return Methods;
+}
+
 llvm::ArrayRef<llvm::StringRef> unlockMethods() {
   static const llvm::StringRef Methods[] = {
       "unlock", "unlock_shared", "Unlock", "ReaderUnlock", "WriterUnlock",

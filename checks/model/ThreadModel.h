@@ -526,7 +526,10 @@ llvm::ArrayRef<llvm::StringRef> lockGuardTypes();
 /// method names that lock their object.
 llvm::ArrayRef<llvm::StringRef> lockFunctions();
 llvm::ArrayRef<llvm::StringRef> lockMethods();
-/// What releases what the two above take.
+/// Methods that assert the calling thread holds their object (a caller
+/// took it): held from there on, like a lock.
+llvm::ArrayRef<llvm::StringRef> heldAssertionMethods();
+/// What releases what lockFunctions() and lockMethods() take.
 llvm::ArrayRef<llvm::StringRef> unlockFunctions();
 llvm::ArrayRef<llvm::StringRef> unlockMethods();
 

@@ -2,6 +2,7 @@
 
 #include "utils/Callables.h"
 #include "model/ThreadModel.h"
+#include "utils/DeclWalks.h"
 #include "utils/Expressions.h"
 #include "clang/AST/RecursiveASTVisitor.h"
 #include "clang/Basic/SourceManager.h"
@@ -100,7 +101,12 @@ private:
 
 StoredCallables::StoredCallables(ASTContext &Ctx) {
   const SourceManager &SM = Ctx.getSourceManager();
-  indexConstructors(*Ctx.getTranslationUnitDecl(), SM);
+  forEachNestedDecl(*Ctx.getTranslationUnitDecl(), [&](const Decl &D) {
+    const auto *Ctor = dyn_cast<CXXConstructorDecl>(&D);
+    if (Ctor && Ctor->isThisDeclarationADefinition() &&
+        !SM.isInSystemHeader(Ctor->getLocation()))
+      indexConstructor(*Ctor);
+  });
   if (Keepers.empty())
     return; // no class of the file keeps a callable: nothing to walk for
   KeptArguments(SM, [&](const CXXConstructExpr &E) {
@@ -114,29 +120,20 @@ StoredCallables::StoredCallables(ASTContext &Ctx) {
   }).TraverseAST(Ctx);
 }
 
-void StoredCallables::indexConstructors(const DeclContext &DC,
-                                        const SourceManager &SM) {
-  for (const Decl *D : DC.decls()) {
-    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
-      indexConstructors(*cast<DeclContext>(D), SM);
-    const auto *Ctor = dyn_cast<CXXConstructorDecl>(D);
-    if (!Ctor || !Ctor->isThisDeclarationADefinition() ||
-        SM.isInSystemHeader(Ctor->getLocation()))
+void StoredCallables::indexConstructor(const CXXConstructorDecl &Ctor) {
+  for (const CXXCtorInitializer *Init : Ctor.inits()) {
+    const FieldDecl *Field = Init->getMember();
+    if (!Field ||
+        !model::isClassOneOf(Field->getType(), model::callableHolders()))
       continue;
-    for (const CXXCtorInitializer *Init : Ctor->inits()) {
-      const FieldDecl *Field = Init->getMember();
-      if (!Field ||
-          !model::isClassOneOf(Field->getType(), model::callableHolders()))
-        continue;
-      const Expr *Kept = skipCopies(Init->getInit());
-      if (const Expr *Moved = movedFrom(Kept))
-        Kept = skipCopies(Moved);
-      const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Kept);
-      const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
-      if (Param && Param->getDeclContext() == Ctor)
-        Keepers[Ctor->getCanonicalDecl()].push_back(
-            {Param->getFunctionScopeIndex(), Field});
-    }
+    const Expr *Kept = skipCopies(Init->getInit());
+    if (const Expr *Moved = movedFrom(Kept))
+      Kept = skipCopies(Moved);
+    const auto *Ref = dyn_cast_or_null<DeclRefExpr>(Kept);
+    const auto *Param = Ref ? dyn_cast<ParmVarDecl>(Ref->getDecl()) : nullptr;
+    if (Param && Param->getDeclContext() == &Ctor)
+      Keepers[Ctor.getCanonicalDecl()].push_back(
+          {Param->getFunctionScopeIndex(), Field});
   }
 }
 

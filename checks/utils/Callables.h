@@ -36,7 +36,7 @@ public:
 private:
   /// For each constructor, which of its parameters it keeps in which member.
   using Kept = llvm::SmallVector<std::pair<unsigned, const FieldDecl *>, 1>;
-  void indexConstructors(const DeclContext &DC, const SourceManager &SM);
+  void indexConstructor(const CXXConstructorDecl &Ctor);
 
   llvm::DenseMap<const CXXConstructorDecl *, Kept> Keepers;
   llvm::DenseMap<const FieldDecl *, llvm::SmallVector<const FunctionDecl *, 2>>

@@ -2,6 +2,7 @@
 
 #include "utils/CalleeClosure.h"
 #include "utils/Callables.h"
+#include "utils/DeclWalks.h"
 #include "clang/AST/ExprCXX.h"
 #include "clang/Basic/SourceManager.h"
 
@@ -17,15 +18,11 @@ void collectCalls(const Stmt *S, llvm::SmallVectorImpl<const CallExpr *> &Out,
     collectCalls(Child, Out, IntoLambdas);
 }
 
-OverrideIndex::OverrideIndex(const TranslationUnitDecl &TU) { index(TU); }
-
-void OverrideIndex::index(const DeclContext &DC) {
-  for (const Decl *D : DC.decls()) {
-    if (isa<NamespaceDecl, LinkageSpecDecl, CXXRecordDecl>(D))
-      index(*cast<DeclContext>(D));
-    const auto *Method = dyn_cast<CXXMethodDecl>(D);
+OverrideIndex::OverrideIndex(const TranslationUnitDecl &TU) {
+  forEachNestedDecl(TU, [&](const Decl &D) {
+    const auto *Method = dyn_cast<CXXMethodDecl>(&D);
     if (!Method || !Method->isThisDeclarationADefinition())
-      continue;
+      return;
     llvm::SmallVector<const CXXMethodDecl *, 4> Work(
         Method->overridden_methods().begin(),
         Method->overridden_methods().end());
@@ -35,7 +32,7 @@ void OverrideIndex::index(const DeclContext &DC) {
       Work.append(Base->overridden_methods().begin(),
                   Base->overridden_methods().end());
     }
-  }
+  });
 }
 
 llvm::ArrayRef<const FunctionDecl *>

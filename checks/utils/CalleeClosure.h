@@ -43,7 +43,6 @@ public:
   overriders(const CXXMethodDecl &Method) const;
 
 private:
-  void index(const DeclContext &DC);
   llvm::DenseMap<const CXXMethodDecl *,
                  llvm::SmallVector<const FunctionDecl *, 2>>
       Overriders;

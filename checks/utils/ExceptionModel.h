@@ -6,9 +6,9 @@
 // vector::at, future::get, ...). C functions, destructors, implicit and
 // defaulted members, builtins, other library calls and the thread classes'
 // own members are taken not to, and so are test frameworks' reports of an
-// assertion (they throw only to end a test that has failed). The strict reading adds every call to a
-// function whose body is not visible and every allocation by a throwing
-// operator new: they may throw, but most never do.
+// assertion (they throw only to end a test that has failed). The strict reading
+// adds every call to a function whose body is not visible and every allocation
+// by a throwing operator new: they may throw, but most never do.
 //
 //===----------------------------------------------------------------------===//
 

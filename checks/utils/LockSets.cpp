@@ -128,7 +128,8 @@ void applyCall(const CallExpr *Call, MutexSet &Held, unsigned Depth) {
     const CXXMethodDecl *Method = Member->getMethodDecl();
     if (!Method || !Method->getIdentifier())
       return;
-    if (llvm::is_contained(model::lockMethods(), Method->getName()))
+    if (llvm::is_contained(model::lockMethods(), Method->getName()) ||
+        llvm::is_contained(model::heldAssertionMethods(), Method->getName()))
       addMutexesOf(Member->getImplicitObjectArgument(), Held);
     else if (llvm::is_contained(model::unlockMethods(), Method->getName()))
       if (const ValueDecl *D =

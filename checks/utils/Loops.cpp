@@ -3,6 +3,7 @@
 #include "utils/Loops.h"
 #include "clang/AST/ASTContext.h"
 #include "clang/AST/ExprCXX.h"
+#include "clang/AST/ParentMapContext.h"
 #include "clang/AST/StmtCXX.h"
 #include "clang/Analysis/Analyses/ExprMutationAnalyzer.h"
 
@@ -30,6 +31,25 @@ const Stmt *loopBody(const Stmt &Loop) {
 
 bool isLoop(const Stmt *S) {
   return isa<WhileStmt, DoStmt, ForStmt, CXXForRangeStmt>(S);
+}
+
+llvm::SmallVector<const Stmt *, 2>
+enclosingLoops(const Stmt &S, ASTContext &Ctx, const Stmt *Within) {
+  llvm::SmallVector<const Stmt *, 2> Loops;
+  DynTypedNodeList Parents = Ctx.getParents(S);
+  while (!Parents.empty()) {
+    const DynTypedNode &Node = Parents[0];
+    // A declaration other than a local variable is the function's edge.
+    if (Node.get<LambdaExpr>() || (Node.get<Decl>() && !Node.get<VarDecl>()))
+      break;
+    const auto *Parent = Node.get<Stmt>();
+    if (Parent && Parent == Within)
+      break;
+    if (Parent && isLoop(Parent))
+      Loops.push_back(Parent);
+    Parents = Ctx.getParents(Node);
+  }
+  return Loops;
 }
 
 namespace {

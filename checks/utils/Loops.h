@@ -20,6 +20,11 @@ const Expr *loopCondition(const Stmt &Loop);
 /// The body of a while, do or for loop; null for anything else.
 const Stmt *loopBody(const Stmt &Loop);
 
+/// The loops around \p S inside its function, and inside \p Within when
+/// it is given, innermost first.
+llvm::SmallVector<const Stmt *, 2>
+enclosingLoops(const Stmt &S, ASTContext &Ctx, const Stmt *Within = nullptr);
+
 /// The loops of \p Body in source order, not those of lambdas inside it.
 std::vector<const Stmt *> loopsOf(const Stmt &Body);
 

@@ -61,24 +61,6 @@ bool mayEndOtherwise(const Stmt *S, bool &ReadsContainer) {
   return false;
 }
 
-/// The condition of the innermost loop around \p S inside \p Body.
-const Expr *enclosingLoopCondition(const Stmt &S, const Stmt &Body,
-                                   ASTContext &Ctx) {
-  DynTypedNode Node = DynTypedNode::create(S);
-  for (unsigned Steps = 0; Steps < 64; ++Steps) {
-    DynTypedNodeList Parents = Ctx.getParents(Node);
-    if (Parents.empty())
-      return nullptr;
-    Node = Parents[0];
-    const auto *Parent = Node.get<Stmt>();
-    if (!Parent || Parent == &Body)
-      return nullptr;
-    if (isLoop(Parent))
-      return loopCondition(*Parent);
-  }
-  return nullptr;
-}
-
 auto namesQueue(const ValueDecl &Queue) {
   return ignoringParenImpCasts(anyOf(declRefExpr(to(equalsNode(&Queue))),
                                      memberExpr(member(equalsNode(&Queue)))));
@@ -92,9 +74,11 @@ std::optional<bool> QueueWaits::endsOnlyForItsData(const CallExpr &Wait,
   if (Woken(Wait, Body))
     return std::nullopt;
   // A wait without a predicate: its loop says what it waits for.
-  const Expr *Condition = Wait.getNumArgs() >= 2
-                              ? Wait.getArg(1)
-                              : enclosingLoopCondition(Wait, Body, Ctx);
+  const Expr *Condition = nullptr;
+  if (Wait.getNumArgs() >= 2)
+    Condition = Wait.getArg(1);
+  else if (auto Loops = enclosingLoops(Wait, Ctx, &Body); !Loops.empty())
+    Condition = loopCondition(*Loops.front());
   bool ReadsContainer = false;
   if (!Condition || mayEndOtherwise(Condition, ReadsContainer))
     return std::nullopt;

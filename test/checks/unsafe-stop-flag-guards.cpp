@@ -14,6 +14,7 @@ class Mutex {
 public:
   void Lock();
   void Unlock();
+  void AssertHeld();
 };
 } // namespace port
 
@@ -59,6 +60,28 @@ private:
   }
   port::Mutex mu_;
   bool stop_ = false;
+  std::thread worker_;
+};
+
+// A writer that asserts its caller holds the mutex writes under it.
+class CallerLocked {
+public:
+  void start() { worker_ = std::thread(&CallerLocked::run, this); }
+  void endLocked() {
+    mu_->AssertHeld();
+    end_ = true;
+  }
+
+private:
+  void run() {
+    while (true) {
+      MutexLock l(mu_);
+      if (end_)
+        break;
+    }
+  }
+  port::Mutex *mu_;
+  bool end_ = false;
   std::thread worker_;
 };
 
