@@ -161,8 +161,16 @@ private:
   }
 
   // What a helper the condition calls (`while (running())`) returns, in the
-  // functions of this file.
+  // functions of this file. A method called on a member by value
+  // (`error_.retryable()`) reads a field that every object of a value class
+  // has, written by its methods on any of them: not followed.
   void returned(const CallExpr &Call, FlagReads &Reads, unsigned Depth) {
+    if (const auto *Member = dyn_cast<CXXMemberCallExpr>(&Call))
+      if (const auto *Callee = dyn_cast_or_null<MemberExpr>(
+              Member->getCallee()->IgnoreParenImpCasts());
+          Callee && !Callee->isArrow() &&
+          !isa<CXXThisExpr>(Callee->getBase()->IgnoreParenImpCasts()))
+        return;
     const FunctionDecl *F = Call.getDirectCallee();
     const FunctionDecl *Def = F ? F->getDefinition() : nullptr;
     if (Depth > 0 || !Def || !Def->getBody() ||

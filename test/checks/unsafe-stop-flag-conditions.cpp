@@ -53,3 +53,36 @@ void compared() {
   state = Stopping;
   t.join();
 }
+
+// A helper of another object's class (a value type such as rocksdb's
+// IOStatus, whose retryable_ every IOStatus has): its writes in the class's
+// own methods may be to any object of it, not the one the loop reads.
+class Status {
+public:
+  bool retryable() const { return retryable_; }
+  void setRetryable(bool r) { retryable_ = r; }
+
+private:
+  bool retryable_ = false;
+};
+
+class Recovery {
+public:
+  void start() { worker_ = std::thread(&Recovery::run, this); }
+  Status failed() {
+    Status s;
+    s.setRetryable(true);
+    return s;
+  }
+
+private:
+  void run() {
+    while (true) {
+      if (!error_.retryable())
+        break;
+      work();
+    }
+  }
+  Status error_;
+  std::thread worker_;
+};
