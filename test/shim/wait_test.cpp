@@ -432,11 +432,15 @@ namespace {
 struct failing_relock {
   std::mutex mutex;
   bool fail_relock = false;
+  std::atomic<bool> released{false};
   void lock() {
     if (fail_relock) throw std::runtime_error("relock failed");
     mutex.lock();
   }
-  void unlock() { mutex.unlock(); }
+  void unlock() {
+    mutex.unlock();
+    released = true;
+  }
 };
 
 }  // namespace
@@ -465,8 +469,10 @@ TEST(ConditionVariableAnyDeathTest, ARelockThatThrowsTerminates) {
         lock.lock();
         lock.fail_relock = true;
         tl::stop_source source;
+        // A stop made before the wait releases the lock ends it at once,
+        // with no relock to fail: stop only once it is waiting.
         std::thread stopper([&] {
-          std::this_thread::sleep_for(1ms);
+          while (!lock.released) std::this_thread::yield();
           source.request_stop();
         });
         stopper.detach();  // the process ends in the wait
